@@ -1,0 +1,5 @@
+"""`python -m explorer` is `elx`."""
+
+from explorer.cli.main import entry
+
+entry()

@@ -1,0 +1,1 @@
+"""The `elx` command line: headless commands and the app launcher."""

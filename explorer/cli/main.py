@@ -1,0 +1,67 @@
+"""`elx`: the root parser. Each subcommand lives in its own module with a `register` function.
+
+With no subcommand, `elx` opens the app (Textual is imported only then, so headless
+commands start fast).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from explorer import __version__
+
+# Modules under explorer.cli that each define `register(subparsers) -> None`.
+COMMAND_MODULES: tuple[str, ...] = ("sandbox_cmd", "rsql_cmd")
+
+
+def add_connection_options(parser: argparse.ArgumentParser) -> None:
+    """Options every command that talks to Elementum takes."""
+    parser.add_argument(
+        "--profile", help="profile name from config.toml (default: the default profile)"
+    )
+    parser.add_argument(
+        "--config", help="path of config.toml (default: $ELX_CONFIG or the user config dir)"
+    )
+    parser.add_argument(
+        "--sandbox", action="store_true", help="start the embedded sandbox and use it"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="elx",
+        description="Elementum Explorer: browse, filter and edit Elementum records.",
+    )
+    parser.add_argument("--version", action="version", version=f"elx {__version__}")
+    add_connection_options(parser)
+    parser.add_argument(
+        "--read-only", action="store_true", help="open the app with every write action removed"
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"explorer.cli.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        launcher = importlib.import_module("explorer.cli.app_cmd")
+        result: int = launcher.run_app(args)
+        return result
+    code: int = handler(args)
+    return code
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

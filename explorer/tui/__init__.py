@@ -1,0 +1,1 @@
+"""The Textual app: composes the headless core into screens and widgets."""
