@@ -14,19 +14,35 @@ from collections.abc import Sequence
 from explorer import __version__
 
 # Modules under explorer.cli that each define `register(subparsers) -> None`.
-COMMAND_MODULES: tuple[str, ...] = ("sandbox_cmd", "rsql_cmd")
+COMMAND_MODULES: tuple[str, ...] = (
+    "sandbox_cmd",
+    "rsql_cmd",
+    "profiles_cmd",
+    "aliases_cmd",
+    "records_cmd",
+    "export_cmd",
+    "curl_cmd",
+)
 
 
-def add_connection_options(parser: argparse.ArgumentParser) -> None:
-    """Options every command that talks to Elementum takes."""
+def add_connection_options(parser: argparse.ArgumentParser, *, root: bool = False) -> None:
+    """Options every command that talks to Elementum takes, at the root or after a subcommand.
+
+    Below the root they default to SUPPRESS so `elx --profile x records list` and
+    `elx records list --profile x` both work.
+    """
+    default = None if root else argparse.SUPPRESS
     parser.add_argument(
-        "--profile", help="profile name from config.toml (default: the default profile)"
+        "--profile", default=default, help="profile from config.toml (default: the default one)"
     )
     parser.add_argument(
-        "--config", help="path of config.toml (default: $ELX_CONFIG or the user config dir)"
+        "--config", default=default, help="config.toml path (default: $ELX_CONFIG or user dir)"
     )
     parser.add_argument(
-        "--sandbox", action="store_true", help="start the embedded sandbox and use it"
+        "--sandbox",
+        action="store_true",
+        default=False if root else argparse.SUPPRESS,
+        help="start the embedded sandbox and use it",
     )
 
 
@@ -36,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Elementum Explorer: browse, filter and edit Elementum records.",
     )
     parser.add_argument("--version", action="version", version=f"elx {__version__}")
-    add_connection_options(parser)
+    add_connection_options(parser, root=True)
     parser.add_argument(
         "--read-only", action="store_true", help="open the app with every write action removed"
     )
