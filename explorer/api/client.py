@@ -1,0 +1,358 @@
+"""ElementumClient: the async client every part of the explorer talks to Elementum through."""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from explorer.api.errors import ApiError, NetworkError, error_for_response
+from explorer.api.events import ClientEvent, EventHub, RateState, TokenState
+from explorer.api.models import Page, Priority
+from explorer.api.rate_gate import RateGate
+from explorer.api.settings import ConnectionSettings
+from explorer.api.tokens import EXT_PRIORITY, TokenManager
+from explorer.api.transport import GatedTransport
+
+MAX_PAGE_SIZE = 1000
+USER_AGENT = "elementum-explorer"
+
+
+def collection_path(record_type: str, alias: str) -> str:
+    return f"/{quote(record_type, safe='')}/{quote(alias, safe='')}"
+
+
+def record_path(record_type: str, alias: str, record_id: str) -> str:
+    return f"{collection_path(record_type, alias)}/{quote(str(record_id), safe='')}"
+
+
+class ElementumClient:
+    """One workspace connection: tokens, the rate gate, retries and events are shared by all
+    calls made through it. Use as `async with ElementumClient(settings) as client:`."""
+
+    def __init__(
+        self,
+        settings: ConnectionSettings,
+        *,
+        timeout: float = 30.0,
+        max_attempts: int = 6,
+        max_total_wait: float = 60.0,
+        inner_transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.settings = settings
+        self._events = EventHub()
+        self._gate = RateGate(settings.rate_per_second, settings.burst, self._events.emit)
+        inner = inner_transport or httpx.AsyncHTTPTransport(retries=1)
+        self._transport = GatedTransport(
+            inner,
+            self._gate,
+            self._events.emit,
+            max_attempts=max_attempts,
+            max_total_wait=max_total_wait,
+        )
+        self._http = httpx.AsyncClient(
+            base_url=settings.api_url,
+            transport=self._transport,
+            timeout=timeout,
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+        )
+        self._tokens = TokenManager(settings, self._http, self._events.emit)
+        self._transport.tokens = self._tokens
+
+    async def __aenter__(self) -> ElementumClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    # -- events -------------------------------------------------------------------------
+    def subscribe(self, callback: Callable[[ClientEvent], None]) -> Callable[[], None]:
+        """Receive every event synchronously; returns a function that unsubscribes."""
+        return self._events.subscribe(callback)
+
+    @property
+    def token_state(self) -> TokenState:
+        return self._tokens.state
+
+    @property
+    def rate_state(self) -> RateState:
+        return self._gate.state
+
+    @property
+    def token_requests(self) -> int:
+        """How many token requests this client has made."""
+        return self._tokens.requests_made
+
+    # -- plumbing -----------------------------------------------------------------------
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        what: str,
+        priority: Priority = Priority.INTERACTIVE,
+        params: dict[str, Any] | None = None,
+        ok: tuple[int, ...] = (200, 201, 202, 204),
+        **kwargs: Any,
+    ) -> httpx.Response:
+        clean = {k: v for k, v in (params or {}).items() if v is not None}
+        try:
+            response = await self._http.request(
+                method, path, params=clean, extensions={EXT_PRIORITY: priority}, **kwargs
+            )
+        except ApiError:
+            raise
+        except httpx.HTTPError as error:
+            raise NetworkError(f"{method} {path} failed: {error}") from error
+        if response.status_code not in ok:
+            raise error_for_response(response, what)
+        return response
+
+    @staticmethod
+    def _json(response: httpx.Response) -> Any:
+        try:
+            return response.json()
+        except ValueError:
+            return response.text
+
+    @staticmethod
+    def _record(response: httpx.Response) -> dict[str, Any]:
+        try:
+            body = response.json()
+        except ValueError:
+            return {}
+        if isinstance(body, dict) and isinstance(body.get("data"), dict) and len(body) <= 2:
+            return dict(body["data"])
+        return body if isinstance(body, dict) else {}
+
+    # -- records ------------------------------------------------------------------------
+    async def list_page(
+        self,
+        record_type: str,
+        alias: str,
+        *,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: str | None = None,
+        priority: Priority = Priority.INTERACTIVE,
+    ) -> Page:
+        params = {"first": first, "after": after, "last": last, "before": before}
+        if filter:
+            params["filter"] = filter
+        response = await self._call(
+            "GET",
+            collection_path(record_type, alias),
+            what=f"{record_type}/{alias}",
+            priority=priority,
+            params=params,
+        )
+        return Page.from_json(self._json(response))
+
+    async def iter_pages(
+        self,
+        record_type: str,
+        alias: str,
+        *,
+        filter: str | None = None,
+        page_size: int | None = None,
+        priority: Priority = Priority.BACKGROUND,
+        after: str | None = None,
+    ) -> AsyncIterator[Page]:
+        """Every page of the filter, front to back, following `end_cursor`."""
+        size = max(1, min(MAX_PAGE_SIZE, page_size or self.settings.page_size))
+        cursor = after
+        while True:
+            page = await self.list_page(
+                record_type, alias, first=size, after=cursor, filter=filter, priority=priority
+            )
+            yield page
+            if not page.paging.has_next_page or not page.items or not page.paging.end_cursor:
+                return
+            cursor = page.paging.end_cursor
+
+    async def get_record(self, record_type: str, alias: str, record_id: str) -> dict[str, Any]:
+        path = record_path(record_type, alias, record_id)
+        response = await self._call("GET", path, what=f"{record_type}/{alias}/{record_id}")
+        return self._record(response)
+
+    async def create_record(
+        self, record_type: str, alias: str, data: dict[str, Any]
+    ) -> dict[str, Any]:
+        path = collection_path(record_type, alias)
+        response = await self._call("POST", path, what=f"{record_type}/{alias}", json=data)
+        return self._record(response)
+
+    async def update_record(
+        self, record_type: str, alias: str, record_id: str, changes: dict[str, Any]
+    ) -> dict[str, Any]:
+        """A partial update: only the fields in `changes` are sent and changed."""
+        path = record_path(record_type, alias, record_id)
+        what = f"{record_type}/{alias}/{record_id}"
+        response = await self._call("PUT", path, what=what, json=changes)
+        return self._record(response)
+
+    # -- comments -----------------------------------------------------------------------
+    async def list_comments(
+        self,
+        record_type: str,
+        alias: str,
+        record_id: str,
+        *,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Page:
+        path = record_path(record_type, alias, record_id) + "/comment"
+        response = await self._call(
+            "GET", path, what=f"comments of {record_id}", params={"first": first, "after": after}
+        )
+        return Page.from_json(self._json(response))
+
+    async def add_comment(self, record_type: str, alias: str, record_id: str, text: str) -> str:
+        path = record_path(record_type, alias, record_id) + "/comment"
+        response = await self._call(
+            "POST",
+            path,
+            what=f"comment on {record_id}",
+            content=text.encode("utf-8"),
+            headers={"Content-Type": "text/plain; charset=utf-8"},
+        )
+        return response.text
+
+    # -- attachments --------------------------------------------------------------------
+    def _attachments(self, record_type: str, alias: str, record_id: str) -> str:
+        return record_path(record_type, alias, record_id) + "/attachments"
+
+    async def list_attachments(
+        self, record_type: str, alias: str, record_id: str
+    ) -> list[dict[str, Any]]:
+        path = self._attachments(record_type, alias, record_id)
+        body = self._json(await self._call("GET", path, what=f"attachments of {record_id}"))
+        if isinstance(body, dict):
+            body = body.get("items", [])
+        return [item for item in body if isinstance(item, dict)] if isinstance(body, list) else []
+
+    async def upload_attachment(
+        self, record_type: str, alias: str, record_id: str, path: str | Path
+    ) -> dict[str, Any]:
+        source = Path(path)
+        media = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+        files = {"file": (source.name, source.read_bytes(), media)}
+        url = self._attachments(record_type, alias, record_id)
+        response = await self._call("POST", url, what=f"upload to {record_id}", files=files)
+        body = self._json(response)
+        return body if isinstance(body, dict) else {}
+
+    async def add_url_link(
+        self, record_type: str, alias: str, record_id: str, url: str, description: str = ""
+    ) -> dict[str, Any]:
+        path = self._attachments(record_type, alias, record_id) + "/url-links"
+        response = await self._call(
+            "POST",
+            path,
+            what=f"link on {record_id}",
+            json={"url": url, "description": description},
+        )
+        body = self._json(response)
+        return body if isinstance(body, dict) else {}
+
+    async def download_attachment(
+        self,
+        record_type: str,
+        alias: str,
+        record_id: str,
+        attachment_id: str,
+        dest_path: str | Path,
+    ) -> Path:
+        base = self._attachments(record_type, alias, record_id)
+        path = f"{base}/{quote(str(attachment_id), safe='')}/content"
+        response = await self._call("GET", path, what=f"attachment {attachment_id}")
+        destination = Path(dest_path)
+        destination.write_bytes(response.content)
+        return destination
+
+    async def delete_attachment(
+        self, record_type: str, alias: str, record_id: str, attachment_id: str
+    ) -> None:
+        base = self._attachments(record_type, alias, record_id)
+        path = f"{base}/{quote(str(attachment_id), safe='')}"
+        await self._call("DELETE", path, what=f"attachment {attachment_id}")
+
+    # -- watchers -----------------------------------------------------------------------
+    async def list_watchers(
+        self,
+        record_type: str,
+        alias: str,
+        record_id: str,
+        *,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Page:
+        path = record_path(record_type, alias, record_id) + "/watchers"
+        response = await self._call(
+            "GET", path, what=f"watchers of {record_id}", params={"first": first, "after": after}
+        )
+        return Page.from_json(self._json(response))
+
+    async def add_watchers(
+        self, record_type: str, alias: str, record_id: str, emails: list[str]
+    ) -> None:
+        path = record_path(record_type, alias, record_id) + "/watchers"
+        await self._call("POST", path, what=f"watchers of {record_id}", json={"users": emails})
+
+    async def remove_watchers(
+        self, record_type: str, alias: str, record_id: str, emails: list[str]
+    ) -> None:
+        path = record_path(record_type, alias, record_id) + "/watchers"
+        await self._call("DELETE", path, what=f"watchers of {record_id}", json={"users": emails})
+
+    # -- related items ------------------------------------------------------------------
+    async def list_related(
+        self,
+        record_type: str,
+        alias: str,
+        record_id: str,
+        *,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Page:
+        path = record_path(record_type, alias, record_id) + "/related-items"
+        response = await self._call(
+            "GET",
+            path,
+            what=f"related items of {record_id}",
+            params={"first": first, "after": after},
+        )
+        return Page.from_json(self._json(response))
+
+    async def add_related(
+        self, record_type: str, alias: str, record_id: str, item_id: str, item_alias: str
+    ) -> None:
+        path = record_path(record_type, alias, record_id) + "/related-items"
+        await self._call(
+            "POST",
+            path,
+            what=f"related items of {record_id}",
+            json={"id": item_id, "alias": item_alias},
+        )
+
+    async def remove_related(
+        self, record_type: str, alias: str, record_id: str, item_id: str
+    ) -> None:
+        base = record_path(record_type, alias, record_id) + "/related-items"
+        path = f"{base}/{quote(str(item_id), safe='')}"
+        await self._call("DELETE", path, what=f"related item {item_id}")

@@ -1,0 +1,155 @@
+"""The one gate every request passes: a client-side budget, the server's own limits, priority.
+
+- Budget: a token bucket of `rate_per_second` with `burst` capacity.
+- Not-before: a shared time before which nothing is sent, set from `Retry-After` or backoff.
+- Server window: when headers say how many requests are left and when the window resets,
+  the gate counts down locally and waits for the reset once none are left, so it never sends
+  a request the server has announced it would refuse.
+- Order: waiters are served by priority (interactive before background), then arrival; a
+  waiter that is cancelled leaves the queue and never sends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import heapq
+import itertools
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from explorer.api.events import RateState
+from explorer.api.models import Priority
+from explorer.api.rate_headers import RateInfo
+
+
+@dataclass(order=True)
+class _Waiter:
+    priority: int
+    seq: int
+    wake: asyncio.Event = field(compare=False, default_factory=asyncio.Event)
+
+
+class RateGate:
+    def __init__(
+        self,
+        rate_per_second: float,
+        burst: int,
+        emit: Callable[[RateState], None],
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.rate = max(0.01, float(rate_per_second))
+        self.burst = max(1, int(burst))
+        self._emit = emit
+        self._clock = clock
+        self._tokens = float(self.burst)
+        self._refilled_at = clock()
+        self._not_before = 0.0
+        self._not_before_reason = ""
+        self._server_remaining: float | None = None
+        self._server_reset_at: float | None = None
+        self._in_flight = 0
+        self._queue: list[_Waiter] = []
+        self._seq = itertools.count()
+        self.state = RateState(self.rate, float(self.burst), None, "idle")
+
+    # -- budget bookkeeping -------------------------------------------------------------
+    def _refill(self, now: float) -> None:
+        elapsed = max(0.0, now - self._refilled_at)
+        self._tokens = min(float(self.burst), self._tokens + elapsed * self.rate)
+        self._refilled_at = now
+
+    def _delay(self, now: float) -> tuple[float, str]:
+        """How long the head of the queue must still wait, and why."""
+        self._refill(now)
+        waits: list[tuple[float, str]] = []
+        if self._not_before > now:
+            waits.append((self._not_before - now, self._not_before_reason))
+        if self._server_reset_at is not None:
+            if now >= self._server_reset_at:
+                self._server_remaining = None
+                self._server_reset_at = None
+            elif self._server_remaining is not None and self._server_remaining < 1:
+                waits.append((self._server_reset_at - now, "server window used up"))
+        if self._tokens < 1:
+            waits.append(((1 - self._tokens) / self.rate, "client budget"))
+        if not waits:
+            return 0.0, ""
+        return max(waits)
+
+    def _publish(self, waiting_until: float | None, reason: str) -> None:
+        remaining = self._tokens
+        if self._server_remaining is not None:
+            remaining = min(remaining, self._server_remaining)
+        wall = None if waiting_until is None else time.time() + (waiting_until - self._clock())
+        state = RateState(self.rate, max(0.0, remaining), wall, reason)
+        if state != self.state:
+            self.state = state
+            self._emit(state)
+
+    def _kick(self) -> None:
+        if self._queue:
+            self._queue[0].wake.set()
+
+    # -- the gate -----------------------------------------------------------------------
+    async def acquire(self, priority: Priority = Priority.INTERACTIVE) -> None:
+        """Wait for this request's turn; on return one request may be sent now."""
+        waiter = _Waiter(int(priority), next(self._seq))
+        heapq.heappush(self._queue, waiter)
+        self._kick()
+        try:
+            while True:
+                if self._queue[0] is not waiter:
+                    waiter.wake.clear()
+                    await waiter.wake.wait()
+                    continue
+                now = self._clock()
+                delay, reason = self._delay(now)
+                if delay <= 0:
+                    heapq.heappop(self._queue)
+                    self._tokens -= 1
+                    if self._server_remaining is not None:
+                        self._server_remaining -= 1
+                    self._in_flight += 1
+                    self._publish(None, "sending")
+                    self._kick()
+                    return
+                self._publish(now + delay, reason)
+                waiter.wake.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(waiter.wake.wait(), delay)
+        except BaseException:
+            if waiter in self._queue:
+                self._queue.remove(waiter)
+                heapq.heapify(self._queue)
+                self._kick()
+            raise
+
+    def release(self, info: RateInfo | None) -> None:
+        """A sent request is answered (or failed); learn what the server said about limits."""
+        self._in_flight = max(0, self._in_flight - 1)
+        if info is None:
+            return
+        now = self._clock()
+        if info.retry_after is not None:
+            self.hold(info.retry_after, "server asked to wait (Retry-After)")
+        if info.remaining is not None:
+            reset = info.reset_after if info.reset_after is not None else info.window
+            if reset is None:
+                reset = 1.0
+            # Requests already sent after this one will use up the window too.
+            self._server_remaining = info.remaining - self._in_flight
+            self._server_reset_at = now + reset
+            if self._server_remaining < 1:
+                self._publish(now + reset, "server window used up")
+        self._kick()
+
+    def hold(self, seconds: float, reason: str) -> None:
+        """Send nothing for `seconds` (shared by every request)."""
+        until = self._clock() + max(0.0, seconds)
+        if until > self._not_before:
+            self._not_before = until
+            self._not_before_reason = reason
+            self._publish(until, reason)
+        self._kick()

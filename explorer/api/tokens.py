@@ -1,0 +1,153 @@
+"""OAuth client-credentials tokens: fetched once for many callers, renewed before they expire.
+
+- Single flight: however many callers need a token at once, one token request is made.
+- Proactive renewal at `expires_in` minus a skew of 10% capped at 60 s.
+- A 400/401 from the token endpoint means the client id or secret is wrong: a
+  ConfigurationError at once, never retried.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from explorer.api.errors import ApiError, AuthError, ConfigurationError, NetworkError, body_text
+from explorer.api.events import TokenState
+from explorer.api.settings import ConnectionSettings
+
+DEFAULT_LIFETIME = 86400.0
+MAX_SKEW = 60.0
+
+# Extension keys the transport reads on each request.
+EXT_AUTH = "elx.auth"
+EXT_PRIORITY = "elx.priority"
+
+
+def refresh_skew(lifetime: float) -> float:
+    return min(MAX_SKEW, 0.1 * lifetime)
+
+
+def token_request(settings: ConnectionSettings) -> tuple[dict[str, str], dict[str, Any]]:
+    """Headers and httpx body arguments for the profile's token request shape (API.md)."""
+    grant = {"grant_type": "client_credentials"}
+    if settings.token_style == "basic":
+        pair = f"{settings.client_id}:{settings.client_secret}".encode()
+        headers = {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
+        return headers, {"data": grant}
+    credentials = {"client_id": settings.client_id, "client_secret": settings.client_secret}
+    if settings.token_style == "form":
+        return {}, {"data": {**grant, **credentials}}
+    return {}, {"json": {**grant, **credentials}}
+
+
+class TokenManager:
+    def __init__(
+        self,
+        settings: ConnectionSettings,
+        http: httpx.AsyncClient,
+        emit: Callable[[TokenState], None],
+    ) -> None:
+        self._settings = settings
+        self._http = http
+        self._emit = emit
+        self._token: str | None = None
+        self._refresh_at = 0.0
+        self._expires_at = 0.0
+        self._inflight: asyncio.Task[str] | None = None
+        self.requests_made = 0
+        self.state = TokenState("none", None, "no token yet")
+
+    def _set_state(self, state: TokenState) -> None:
+        self.state = state
+        self._emit(state)
+
+    async def get(self) -> str:
+        """A token valid for at least the skew; fetches one (single flight) when needed."""
+        if self._token is not None and time.monotonic() < self._refresh_at:
+            return self._token
+        if self._inflight is None:
+            task = asyncio.get_running_loop().create_task(self._fetch())
+            task.add_done_callback(self._fetched)
+            self._inflight = task
+        return await asyncio.shield(self._inflight)
+
+    def _fetched(self, task: asyncio.Task[str]) -> None:
+        if self._inflight is task:
+            self._inflight = None
+        if not task.cancelled():
+            task.exception()  # retrieved here so an unawaited failure is never reported twice
+
+    def invalidate(self, token: str) -> None:
+        """The server refused `token`: the next `get` fetches a new one."""
+        if self._token == token:
+            self._token = None
+            self._refresh_at = 0.0
+
+    async def _fetch(self) -> str:
+        valid_until = time.time() + (self._expires_at - time.monotonic()) if self._token else None
+        self._set_state(TokenState("refreshing", valid_until, "getting a token"))
+        headers, body = token_request(self._settings)
+        self.requests_made += 1
+        try:
+            response = await self._http.post(
+                self._settings.token_url,
+                headers={"Accept": "application/json", **headers},
+                extensions={EXT_AUTH: False},
+                **body,
+            )
+        except ApiError as error:
+            self._set_state(TokenState("failed", None, error.message))
+            raise
+        except httpx.HTTPError as error:
+            failure = NetworkError(f"cannot reach {self._settings.token_url}: {error}")
+            self._set_state(TokenState("failed", None, failure.message))
+            raise failure from error
+        try:
+            await response.aread()
+        finally:
+            await response.aclose()
+        token, lifetime = self._read(response)
+        now = time.monotonic()
+        self._token = token
+        self._expires_at = now + lifetime
+        self._refresh_at = now + lifetime - refresh_skew(lifetime)
+        self._set_state(TokenState("valid", time.time() + lifetime, "token valid"))
+        return token
+
+    def _read(self, response: httpx.Response) -> tuple[str, float]:
+        status = response.status_code
+        url = self._settings.token_url
+        if status in (400, 401, 403):
+            detail = body_text(response)
+            error: ApiError = ConfigurationError(
+                f"the client id or secret was refused by {url} (HTTP {status}"
+                + (f": {detail})" if detail else ")")
+                + "; check the profile's credentials",
+                status=status,
+            )
+        elif status not in (200, 201):
+            error = AuthError(f"token request to {url} failed (HTTP {status})", status=status)
+        else:
+            try:
+                body = response.json()
+            except ValueError:
+                body = None
+            token = body.get("access_token") if isinstance(body, dict) else None
+            token_type = str(body.get("token_type", "bearer")) if isinstance(body, dict) else ""
+            if isinstance(token, str) and token and token_type.lower() == "bearer":
+                raw_lifetime = body.get("expires_in") if isinstance(body, dict) else None
+                try:
+                    lifetime = float(raw_lifetime) if raw_lifetime is not None else None
+                except (TypeError, ValueError):
+                    lifetime = None
+                if lifetime is None or lifetime <= 0:
+                    lifetime = DEFAULT_LIFETIME
+                return token, lifetime
+            error = AuthError(f"the token answer from {url} holds no bearer token", status=status)
+        self._set_state(TokenState("failed", None, error.message))
+        raise error
