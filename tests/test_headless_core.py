@@ -8,7 +8,9 @@ import sys
 SCRIPT = """
 import importlib, pkgutil, sys
 import explorer
-for package in ("explorer.rsql", "explorer.api", "explorer.sandbox", "explorer.config"):
+for package in (
+    "explorer.rsql", "explorer.api", "explorer.sandbox", "explorer.config", "explorer.edits"
+):
     module = importlib.import_module(package)
     for info in pkgutil.walk_packages(module.__path__, package + "."):
         importlib.import_module(info.name)
