@@ -1,0 +1,1 @@
+"""The detail pane's collaboration tabs: comments, attachments, watchers, related items."""

@@ -1,0 +1,1 @@
+"""Edit screens: the inline field editor, the save diff, the create form and bulk edit."""

@@ -1,0 +1,128 @@
+"""The create-record form: one input per known field, required ones marked once known."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from explorer.edits.client import describe_failure, record_data
+from explorer.edits.fields import FieldProfile, learn_required
+from explorer.edits.values import expectation, parse_value
+from explorer.tui.edit.styling import EDIT_CSS
+
+CreateCall = Callable[[dict[str, Any]], Awaitable[Any]]
+
+
+def _input_id(index: int) -> str:
+    return f"create-field-{index}"
+
+
+class CreateRecordScreen(ModalScreen[dict[str, Any] | None]):
+    """Answers the created record's map, or None when the person leaves."""
+
+    CSS_PATH = EDIT_CSS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "create", "Create", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    class Answered(Message):
+        def __init__(self, record: dict[str, Any] | None, reason: str | None) -> None:
+            super().__init__()
+            self.record = record
+            self.reason = reason
+
+    def __init__(self, title: str, profiles: Mapping[str, FieldProfile], create: CreateCall):
+        super().__init__(classes="edit-modal")
+        self.form_title = title
+        self.fields = [p for p in profiles.values() if not p.read_only]
+        self.profiles = profiles
+        self.create = create
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="create-dialog", classes="edit-dialog wide"):
+            yield Label(f"[b]New record in {self.form_title}[/b]", id="create-title")
+            with VerticalScroll(id="create-fields"):
+                for index, profile in enumerate(self.fields):
+                    yield Label(self._label(profile), id=f"{_input_id(index)}-label")
+                    yield Input(
+                        placeholder=expectation(profile.kind, profile.choices),
+                        id=_input_id(index),
+                    )
+            yield Static("Fill what you know; ctrl+s creates.", id="create-note")
+            with Horizontal(classes="buttons"):
+                yield Button("Create (ctrl+s)", variant="primary", id="create-go")
+                yield Button("Cancel (esc)", id="create-cancel")
+
+    @staticmethod
+    def _label(profile: FieldProfile) -> str:
+        mark = " [red]*[/red]" if profile.required else ""
+        return f"{profile.name}{mark} [dim]{profile.kind.value}[/dim]"
+
+    def collect(self) -> tuple[dict[str, Any], list[str]]:
+        """The non-empty values typed, and a problem per value that does not fit its field."""
+        data: dict[str, Any] = {}
+        problems = []
+        for index, profile in enumerate(self.fields):
+            field_input = self.query_one(f"#{_input_id(index)}", Input)
+            if not field_input.value.strip():
+                field_input.set_class(profile.required, "invalid")
+                if profile.required:
+                    problems.append(f"{profile.name} is required")
+                continue
+            parsed = parse_value(profile.kind, field_input.value, as_text=profile.as_text)
+            field_input.set_class(not parsed.ok, "invalid")
+            if parsed.ok:
+                data[profile.name] = parsed.value
+            else:
+                problems.append(f"{profile.name}: {parsed.error}")
+        return data, problems
+
+    def action_create(self) -> None:
+        data, problems = self.collect()
+        note = self.query_one("#create-note", Static)
+        if problems:
+            note.update("[red]" + "; ".join(problems) + "[/red]")
+            return
+        note.update("Creating…")
+        self.query_one("#create-go", Button).disabled = True
+        self._send(data)
+
+    @work(exclusive=True, group="create")
+    async def _send(self, data: dict[str, Any]) -> None:
+        try:
+            record = record_data(await self.create(data))
+        except Exception as error:  # the form stays open with the reason
+            self.post_message(self.Answered(None, describe_failure(error)))
+        else:
+            self.post_message(self.Answered(record, None))
+
+    @on(Answered)
+    def answered(self, event: Answered) -> None:
+        if event.record is not None:
+            self.dismiss(event.record)
+            return
+        self.query_one("#create-go", Button).disabled = False
+        reason = event.reason or "refused"
+        learned = learn_required(reason, self.profiles)
+        for index, profile in enumerate(self.fields):
+            self.query_one(f"#{_input_id(index)}-label", Label).update(self._label(profile))
+            if profile.name in learned:
+                self.query_one(f"#{_input_id(index)}", Input).add_class("invalid")
+        self.query_one("#create-note", Static).update(f"[red]Not created: {reason}[/red]")
+
+    @on(Button.Pressed, "#create-go")
+    def go(self) -> None:
+        self.action_create()
+
+    @on(Button.Pressed, "#create-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,1 @@
+"""The export screen: a page or every matching record to CSV, JSON or JSONL."""
