@@ -1,0 +1,383 @@
+"""Hand-written lexer and parser for both dialects.
+
+The parser is iterative: a stack holds the open groups, so neither long filters nor deep
+nesting can recurse; `MAX_DEPTH` bounds the nesting. Tokens are read with precompiled
+patterns anchored at the current position (one match per token, never one per character).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from explorer.rsql.diagnostics import Diagnostic, diagnostic
+from explorer.rsql.nodes import And, Comparison, Node, Or, Span
+from explorer.rsql.operators import FAMILIAR, SPELLINGS, Arity, Dialect, Operator
+
+MAX_LENGTH = 4000
+MAX_DEPTH = 32
+MAX_LIST = 1000
+
+RESERVED = "\"'();,=<>!~"
+
+_ELEM_SEL = re.compile(r"[^\"'();,=<>!~\s]+(?:\s+(?!(?:and|or)(?:\s|\(|$))[^\"'();,=<>!~\s]+)*")
+_ELEM_BARE = _ELEM_SEL
+_ELEM_BARE_NO_COLON = re.compile(
+    r"[^\"'();,=<>!~\s:]+(?:\s+(?!(?:and|or)(?:\s|\(|$))[^\"'();,=<>!~\s:]+)*"
+)
+_ELEM_WS = re.compile(r"\s*")
+_ELEM_SEP = re.compile(r"\s*(?:(;)|(,))\s*|\s+(?:(and)|(or))(?:\s+|(?=\()|$)")
+
+_STD_SEL = re.compile(r"[^\"'();,=<>!~ \t]+")
+_STD_WS = re.compile(r"[ \t]*")
+_STD_SEP = re.compile(r"[ \t]*(?:(;)|(,)|( and )|( or ))[ \t]*")
+
+_OPERATOR = re.compile(r"==|!=|[=!][A-Za-z]*=|[<>]=?")
+_OPEN_OPERATOR = re.compile(r"[=!][A-Za-z]+")
+_DOUBLE = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_SINGLE = re.compile(r"'(?:[^'\\]|\\.)*'", re.S)
+_ESCAPE = re.compile(r"\\(.)", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class ParseResult:
+    """The AST of a valid filter, or the diagnostic of an invalid one."""
+
+    ast: Node | None
+    diagnostic: Diagnostic | None
+
+    @property
+    def ok(self) -> bool:
+        return self.ast is not None
+
+
+class _Fail(Exception):
+    def __init__(self, diag: Diagnostic) -> None:
+        self.diag = diag
+
+
+def _fail(offset: int, length: int, message: str, expected: tuple[str, ...] = ()) -> _Fail:
+    return _Fail(diagnostic(offset, length, message, expected))
+
+
+def _show(text: str) -> str:
+    """A token as a person reads it in a message."""
+    return "end of filter" if not text else repr(text)
+
+
+class _Syntax:
+    """The token patterns of one dialect."""
+
+    __slots__ = (
+        "bare",
+        "bare_no_colon",
+        "colon_lists",
+        "dialect",
+        "operators",
+        "sel",
+        "sep",
+        "spaces",
+        "ws",
+    )
+
+    def __init__(self, dialect: Dialect) -> None:
+        self.dialect = dialect
+        elementum = dialect is Dialect.ELEMENTUM
+        self.sel = _ELEM_SEL if elementum else _STD_SEL
+        self.bare = _ELEM_BARE if elementum else _STD_SEL
+        self.bare_no_colon = _ELEM_BARE_NO_COLON if elementum else _STD_SEL
+        self.ws = _ELEM_WS if elementum else _STD_WS
+        self.spaces = " \t\n\r\f\v" if elementum else " \t"
+        self.sep = _ELEM_SEP if elementum else _STD_SEP
+        self.colon_lists = elementum
+        self.operators = SPELLINGS[dialect]
+
+    def skip(self, text: str, pos: int) -> int:
+        """The offset after the whitespace at `pos`."""
+        if pos < len(text) and text[pos] in self.spaces:
+            m = self.ws.match(text, pos)
+            if m is not None:
+                return m.end()
+        return pos
+
+
+_SYNTAX = {d: _Syntax(d) for d in Dialect}
+_EXPECT_AFTER = (";", ",", ")", "end of filter")
+
+
+def parse(
+    text: str,
+    dialect: Dialect | str = Dialect.ELEMENTUM,
+    *,
+    max_length: int | None = MAX_LENGTH,
+) -> ParseResult:
+    """Parse `text`; never raises. A blank filter is the error "the filter is empty".
+
+    `max_length` bounds the filter's length (None lifts the bound, e.g. for benchmarks).
+    """
+    try:
+        syntax = _SYNTAX[Dialect(dialect)]
+    except ValueError:
+        return ParseResult(None, diagnostic(0, 0, f"unknown dialect {dialect!r}"))
+    if max_length is not None and len(text) > max_length:
+        return ParseResult(
+            None,
+            diagnostic(
+                max_length,
+                len(text) - max_length,
+                f"the filter is longer than {max_length} characters",
+            ),
+        )
+    if not text.strip():
+        return ParseResult(None, diagnostic(0, len(text), "the filter is empty", ("field",)))
+    try:
+        return ParseResult(_parse(text, syntax), None)
+    except _Fail as failure:
+        return ParseResult(None, failure.diag)
+
+
+def _combine(items: list[Node], kind: type[And] | type[Or]) -> Node:
+    if len(items) == 1:
+        return items[0]
+    return kind(tuple(items), (items[0].span[0], items[-1].span[1]))
+
+
+def _parse(text: str, syntax: _Syntax) -> Node:
+    n = len(text)
+    skip = syntax.skip
+    sep = syntax.sep.match
+    # Each open group saves (and_items, or_items, offset of its '(').
+    stack: list[tuple[list[Node], list[Node], int]] = []
+    and_items: list[Node] = []
+    or_items: list[Node] = []
+    pos = skip(text, 0)
+    after = "start"
+    while True:
+        # A constraint: a group or a comparison.
+        if pos < n and text[pos] == "(":
+            if len(stack) >= MAX_DEPTH:
+                raise _fail(pos, 1, f"groups are nested deeper than {MAX_DEPTH} levels")
+            stack.append((and_items, or_items, pos))
+            and_items = []
+            or_items = []
+            pos = skip(text, pos + 1)
+            after = "'('"
+            continue
+        node, pos = _comparison(text, pos, syntax, after)
+        and_items.append(node)
+        # After a constraint: a separator, a closing ')' or the end.
+        while True:
+            m = sep(text, pos)
+            if m is not None:
+                if m.lastindex in (2, 4):
+                    or_items.append(_combine(and_items, And))
+                    and_items = []
+                after = repr(text[m.start() : m.end()].strip())
+                pos = m.end()
+                break
+            pos = skip(text, pos)
+            if pos >= n:
+                if stack:
+                    opened = stack[-1][2]
+                    raise _fail(opened, 1, f"unclosed '(' opened at column {opened + 1}", (")",))
+                or_items.append(_combine(and_items, And))
+                return _combine(or_items, Or)
+            char = text[pos]
+            if char == ")":
+                if not stack:
+                    raise _fail(pos, 1, f"unbalanced ')' at column {pos + 1}", (";", ",", "end"))
+                or_items.append(_combine(and_items, And))
+                group = _combine(or_items, Or)
+                and_items, or_items, _ = stack.pop()
+                and_items.append(group)
+                pos += 1
+                continue
+            raise _unexpected_after_value(text, pos, syntax)
+
+
+def _unexpected_after_value(text: str, pos: int, syntax: _Syntax) -> _Fail:
+    char = text[pos]
+    if char in "=<>!~":
+        return _fail(
+            pos,
+            1,
+            f"unexpected {char!r}: quote a value that contains {char!r}, "
+            "or put ';' or ',' between comparisons",
+            _EXPECT_AFTER,
+        )
+    if char in "\"'(":
+        return _fail(
+            pos, 1, f"unexpected {char!r} after a value; expected ';' or ','", _EXPECT_AFTER
+        )
+    m = syntax.bare.match(text, pos)
+    word = m.group() if m else char
+    return _fail(
+        pos,
+        len(word),
+        f"expected ';' or ',' before {word!r}",
+        _EXPECT_AFTER,
+    )
+
+
+def _comparison(text: str, pos: int, syntax: _Syntax, after: str) -> tuple[Comparison, int]:
+    n = len(text)
+    start = pos
+    m = syntax.sel.match(text, pos)
+    if m is None:
+        if pos >= n:
+            where = "" if after == "start" else f" after {after}"
+            raise _fail(pos, 0, f"expected a field name{where}", ("field",))
+        char = text[pos]
+        if char in "\"'":
+            raise _fail(pos, 1, "field names are not quoted; write the name bare", ("field",))
+        if char == ")":
+            raise _fail(pos, 1, f"expected a field name before ')' at column {pos + 1}", ("field",))
+        raise _fail(pos, 1, f"expected a field name, not {char!r}", ("field",))
+    selector = m.group()
+    sel_end = m.end()
+    pos = syntax.skip(text, sel_end)
+    om = _OPERATOR.match(text, pos)
+    if om is None:
+        raise _operator_missing(text, pos, selector, syntax)
+    spelling = om.group()
+    op = syntax.operators.get(spelling)
+    op_start = pos
+    op_end = om.end()
+    if op is None:
+        raise _unknown_operator(spelling, op_start, syntax)
+    pos = syntax.skip(text, op_end)
+    args: list[str] = []
+    spans: list[Span] = []
+    if pos < n and text[pos] == "(":
+        list_start = pos
+        pos = syntax.skip(text, pos + 1)
+        while True:
+            value, vstart, pos = _value(text, pos, syntax, op, op_start, op_end, True)
+            args.append(value)
+            spans.append((vstart, pos))
+            if len(args) > MAX_LIST:
+                raise _fail(vstart, pos - vstart, f"{spelling} takes at most {MAX_LIST} values")
+            pos = syntax.skip(text, pos)
+            char = text[pos] if pos < n else ""
+            if char == ")":
+                pos += 1
+                break
+            if char == ",":
+                pos = syntax.skip(text, pos + 1)
+                continue
+            if not char:
+                raise _fail(
+                    list_start,
+                    1,
+                    f"unclosed '(' opened at column {list_start + 1}",
+                    (",", ")"),
+                )
+            raise _fail(
+                pos, 1, f"expected ',' or ')' in the list of values, not {char!r}", (",", ")")
+            )
+    else:
+        value, vstart, pos = _value(text, pos, syntax, op, op_start, op_end, False)
+        args.append(value)
+        spans.append((vstart, pos))
+        if op.arity is not Arity.ONE and syntax.colon_lists:
+            while pos < n and text[pos] == ":":
+                value, vstart, pos = _value(text, pos + 1, syntax, op, op_start, op_end, False)
+                args.append(value)
+                spans.append((vstart, pos))
+                if len(args) > MAX_LIST:
+                    raise _fail(vstart, pos - vstart, f"{spelling} takes at most {MAX_LIST} values")
+    count = len(args)
+    if op.arity is Arity.ONE and count != 1:
+        raise _fail(
+            spans[0][0],
+            spans[-1][1] - spans[0][0],
+            f"{spelling} takes exactly one value",
+        )
+    if op.arity is Arity.TWO and count != 2:
+        raise _fail(
+            spans[0][0],
+            spans[-1][1] - spans[0][0],
+            f"{spelling} takes exactly two values",
+        )
+    node = Comparison(
+        selector,
+        op,
+        tuple(args),
+        (start, pos),
+        (start, sel_end),
+        (op_start, op_end),
+        tuple(spans),
+    )
+    return node, pos
+
+
+def _value(
+    text: str,
+    pos: int,
+    syntax: _Syntax,
+    op: Operator,
+    op_start: int,
+    op_end: int,
+    in_list: bool,
+) -> tuple[str, int, int]:
+    """One value at `pos`: (its text, its start, the offset after it)."""
+    n = len(text)
+    char = text[pos] if pos < n else ""
+    if char == '"' or char == "'":
+        m = (_DOUBLE if char == '"' else _SINGLE).match(text, pos)
+        if m is None:
+            raise _fail(pos, n - pos, f"unclosed quote opened at column {pos + 1}", (char,))
+        raw = m.group()[1:-1]
+        if "\\" in raw:
+            raw = _ESCAPE.sub(r"\1", raw)
+        return raw, pos, m.end()
+    pattern = syntax.bare if in_list or op.arity is Arity.ONE else syntax.bare_no_colon
+    m = pattern.match(text, pos)
+    if m is None:
+        spelling = text[op_start:op_end]
+        if char in "=<>!~":
+            raise _fail(
+                pos,
+                1,
+                f"unexpected {char!r} after {spelling}; quote a value that contains {char!r}",
+                ("value",),
+            )
+        found = "" if not char else f", not {char!r}"
+        raise _fail(pos, 1 if char else 0, f"expected a value after {spelling}{found}", ("value",))
+    return m.group(), pos, m.end()
+
+
+def _operator_missing(text: str, pos: int, selector: str, syntax: _Syntax) -> _Fail:
+    n = len(text)
+    expected = tuple(syntax.operators)
+    if pos >= n:
+        return _fail(pos, 0, f"expected an operator after {selector!r}", expected)
+    char = text[pos]
+    if char == "=":
+        return _fail(pos, 1, "'=' alone is not an operator; did you mean ==?", expected)
+    om = _OPEN_OPERATOR.match(text, pos)
+    if om is not None:
+        return _fail(
+            pos,
+            om.end() - pos,
+            f"operator {om.group()} is not closed; did you mean {om.group()}=?",
+            expected,
+        )
+    if char == "!":
+        return _fail(pos, 1, "'!' alone is not an operator; did you mean !=?", expected)
+    return _fail(pos, 1, f"expected an operator after {selector!r}, not {_show(char)}", expected)
+
+
+def _unknown_operator(spelling: str, offset: int, syntax: _Syntax) -> _Fail:
+    known = list(syntax.operators)
+    lowered = spelling.lower()
+    close: list[str] = []
+    if lowered in syntax.operators:
+        close = [lowered]
+    elif lowered in FAMILIAR and FAMILIAR[lowered] in syntax.operators.values():
+        close = [FAMILIAR[lowered].spelling(syntax.dialect)]
+    else:
+        close = difflib.get_close_matches(lowered, known, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]}?" if close else ""
+    return _fail(offset, len(spelling), f"operator {spelling} is unknown{hint}", tuple(known))
