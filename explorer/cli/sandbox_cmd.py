@@ -1,13 +1,163 @@
-"""`elx sandbox serve`: run the local Elementum-compatible API server."""
+"""`elx sandbox serve`: run the local Elementum-compatible API server in the foreground."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+import threading
+from pathlib import Path
 from typing import Any
+
+from explorer.sandbox.options import DEFAULT_PORT, RATE_HEADER_CHOICES, SandboxOptions
+
+DESCRIPTION = """\
+Serve the sandbox: a local Elementum-compatible REST API with realistic demo data, over
+HTTP on loopback. It prints the base URL, the demo client id and secret and every
+recordType/alias it holds, then serves until Ctrl+C.
+
+The data lives in a SQLite file ($ELX_SANDBOX_DB, or sandbox.sqlite3 in the user data
+directory), created and seeded on first use and kept across restarts; --reset reseeds it.
+"""
+
+EPILOG = """\
+examples:
+  elx sandbox serve
+  elx sandbox serve --port 9000 --reset --records 100000
+  elx sandbox serve --rate-limit 5 --rate-headers retry-after --fail-rate 0.1 --latency-ms 200
+"""
+
+
+def _fraction(text: str) -> float:
+    value = float(text)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError("must be between 0 and 1")
+    return value
+
+
+def _positive(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be greater than 0")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
 
 
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "sandbox", help="the local Elementum-compatible API server"
+        "sandbox",
+        help="the local Elementum-compatible API server",
+        description="The local Elementum-compatible API server.",
     )
-    parser.set_defaults(handler=lambda args: 2)
+    commands = parser.add_subparsers(dest="sandbox_command", metavar="COMMAND")
+    parser.set_defaults(handler=lambda args: _usage(parser))
+    serve = commands.add_parser(
+        "serve",
+        help="serve the sandbox over HTTP until Ctrl+C",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
+    )
+    serve.add_argument(
+        "--port",
+        type=_non_negative_int,
+        default=DEFAULT_PORT,
+        help="port to listen on; 0 picks a free one (default: %(default)s)",
+    )
+    serve.add_argument("--db", type=Path, default=None, metavar="PATH", help="SQLite file to use")
+    serve.add_argument("--reset", action="store_true", help="delete the data and seed it afresh")
+    serve.add_argument(
+        "--records",
+        type=_non_negative_int,
+        default=None,
+        metavar="N",
+        help="seed N records in every alias (default: 50,000 IT tickets, fewer elsewhere);"
+        " applies when the file is new or with --reset",
+    )
+    serve.add_argument(
+        "--seed", type=int, default=1, metavar="S", help="seed of the demo data (default: 1)"
+    )
+    serve.add_argument(
+        "--token-ttl",
+        type=_positive,
+        default=86400,
+        metavar="SECONDS",
+        help="lifetime of access tokens (default: %(default)s)",
+    )
+    serve.add_argument(
+        "--rate-limit",
+        type=_positive,
+        default=None,
+        metavar="REQ_PER_S",
+        help="answer 429 past this many requests per second per token (default: no limit)",
+    )
+    serve.add_argument(
+        "--rate-headers",
+        choices=RATE_HEADER_CHOICES,
+        default="all",
+        help="headers sent with rate limits: none, retry-after, or all (X-RateLimit-* and"
+        " RateLimit/RateLimit-Policy) (default: %(default)s)",
+    )
+    serve.add_argument(
+        "--latency-ms", type=float, default=0, metavar="MS", help="delay every answer by MS"
+    )
+    serve.add_argument(
+        "--fail-rate",
+        type=_fraction,
+        default=0.0,
+        metavar="P",
+        help="answer this share of API calls (0 to 1) with a 500 (default: 0)",
+    )
+    serve.set_defaults(handler=serve_command)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    from explorer.sandbox.server import start_sandbox
+
+    options = SandboxOptions(
+        host=args.host,
+        port=args.port,
+        db_path=args.db,
+        reset=args.reset,
+        records=args.records,
+        seed=args.seed,
+        token_ttl=args.token_ttl,
+        rate_limit=args.rate_limit,
+        rate_headers=args.rate_headers,
+        latency_ms=args.latency_ms,
+        fail_rate=args.fail_rate,
+    )
+    try:
+        sandbox = start_sandbox(options)
+    except OSError as error:
+        print(f"elx sandbox: cannot listen on {args.host}:{args.port}: {error}", file=sys.stderr)
+        return 1
+    with sandbox:
+        print(f"Elementum sandbox at {sandbox.base_url}", flush=False)
+        print(f"  API base:      {sandbox.api_url}")
+        print(f"  token URL:     {sandbox.token_url}")
+        print(f"  client id:     {sandbox.client_id}")
+        print(f"  client secret: {sandbox.client_secret}")
+        print(f"  database:      {sandbox.store.path}")
+        print("collections:")
+        for key in sandbox.collections:
+            print(key)
+        print("Press Ctrl+C to stop.", flush=True)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            print("stopped", flush=True)
+    return 0

@@ -1,0 +1,654 @@
+"""The sandbox's Starlette application: the routes API.md lists, over the SQLite store."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+import random
+import sqlite3
+import uuid
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from explorer.kinds import FieldKind, is_email
+from explorer.rsql import RsqlError, SqlColumn, parse, to_sql
+from explorer.sandbox.auth import Tokens, read_token_request
+from explorer.sandbox.cursors import CursorError, Cursors
+from explorer.sandbox.errors import ApiError
+from explorer.sandbox.limits import RateLimiter, rate_headers
+from explorer.sandbox.options import DEMO_USER_EMAIL, LiveSettings, SandboxOptions
+from explorer.sandbox.schema import (
+    BY_ALIAS,
+    COLLECTIONS,
+    CREATED_AT,
+    HANDLE,
+    RECORD_TYPE_NAMES,
+    RECORD_TYPES,
+    SYSTEM_FIELDS,
+    UPDATED_AT,
+    USERS,
+    Collection,
+    Stored,
+)
+from explorer.sandbox.store import RowPage, Store
+from explorer.sandbox.values import ValueRejected, from_wire
+
+MAX_PAGE = 1000
+DEFAULT_PAGE = 100
+
+
+@dataclass
+class SandboxState:
+    """What every handler shares: the store, the live knobs and the per-run machinery."""
+
+    store: Store
+    settings: LiveSettings
+    tokens: Tokens
+    limiter: RateLimiter
+    cursors: Cursors
+    failures: random.Random
+
+
+@dataclass(frozen=True)
+class Call:
+    """A request that passed auth, limits and collection lookup."""
+
+    request: Request
+    state: SandboxState
+    collection: Collection
+
+
+Handler = Callable[[Call], Awaitable[Response]]
+
+
+# --- shared steps -----------------------------------------------------------------------
+
+
+def _state(request: Request) -> SandboxState:
+    state: SandboxState = request.app.state.sandbox
+    return state
+
+
+def _collection(record_type: str, alias: str) -> Collection:
+    if record_type not in RECORD_TYPES:
+        raise ApiError(
+            404, f"unknown record type {record_type!r}: use one of {', '.join(RECORD_TYPES)}"
+        )
+    collection = BY_ALIAS.get(alias)
+    if collection is None or collection.record_type != record_type:
+        raise ApiError(404, f"no object with alias {alias!r} under {record_type}")
+    if collection.forbidden:
+        raise ApiError(403, f"the demo user has no access to {collection.key}")
+    return collection
+
+
+def api(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+    """Wrap a `/v1` handler: latency, bearer token, rate limit, injected failures, lookup."""
+
+    async def endpoint(request: Request) -> Response:
+        state = _state(request)
+        settings = state.settings
+        extra_headers: dict[str, str] = {}
+        try:
+            if settings.latency_ms > 0:
+                await asyncio.sleep(settings.latency_ms / 1000)
+            token = state.tokens.check(request)
+            if settings.rate_limit is not None:
+                decision = state.limiter.take(token, settings.rate_limit)
+                extra_headers = rate_headers(decision, settings.rate_headers)
+                if not decision.allowed:
+                    raise ApiError(
+                        429,
+                        f"more than {settings.rate_limit:g} requests per second for this token",
+                    )
+            if settings.fail_rate > 0 and state.failures.random() < settings.fail_rate:
+                raise ApiError(500, "injected failure (the sandbox's fail rate)")
+            params = request.path_params
+            collection = _collection(params["record_type"], params["alias"])
+            response = await handler(Call(request, state, collection))
+        except ApiError as error:
+            response = error.response()
+        response.headers.update(extra_headers)
+        return response
+
+    return endpoint
+
+
+def _record_id(call: Call) -> int:
+    """The row id of the path's `{id}` (a handle such as ITM-42), or a 404."""
+    handle = call.request.path_params["id"]
+    prefix, _, number = handle.rpartition("-")
+    if prefix == call.collection.prefix and number.isdigit() and not number.startswith("0"):
+        return int(number)
+    raise ApiError(404, f"no record {handle!r} in {call.collection.key}")
+
+
+def _row(call: Call) -> sqlite3.Row:
+    row = call.state.store.get_row(call.collection, _record_id(call))
+    if row is None:
+        raise ApiError(
+            404, f"no record {call.request.path_params['id']!r} in {call.collection.key}"
+        )
+    return row
+
+
+def _scope(call: Call) -> str:
+    """The key of a record's sub-resources, e.g. `tasks/ittickets/ITM-4`; the record must exist."""
+    row = _row(call)
+    return f"{call.collection.key}/{call.collection.prefix}-{row['id']}"
+
+
+async def _json_body(request: Request) -> Any:
+    raw = await request.body()
+    if not raw.strip():
+        raise ApiError(400, "the request body is empty; send JSON")
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ApiError(400, f"the request body is not valid JSON: {error}") from error
+
+
+def _page_size(request: Request, name: str) -> int | None:
+    text = request.query_params.get(name)
+    if text is None or text == "":
+        return None
+    try:
+        size = int(text)
+    except ValueError as error:
+        raise ApiError(400, f"{name} must be a whole number from 1 to {MAX_PAGE}") from error
+    if not 1 <= size <= MAX_PAGE:
+        raise ApiError(400, f"{name} must be from 1 to {MAX_PAGE}, not {size}")
+    return size
+
+
+def _paged(
+    call: Call, scope: str, table: str, where: str, params: list[Any]
+) -> tuple[RowPage, int, Callable[[int], str]]:
+    """A page per the request's first/after/last/before, the filtered total and a cursor maker.
+
+    Rules: `first` and `last` exclude each other (400); `after` and `before` bound the list
+    and may be combined; with neither size given a page is the first 100.
+    """
+    request = call.request
+    first = _page_size(request, "first")
+    last = _page_size(request, "last")
+    if first is not None and last is not None:
+        raise ApiError(400, "give first or last, not both")
+    cursors = call.state.cursors
+    bounds: dict[str, int | None] = {}
+    for name in ("after", "before"):
+        text = request.query_params.get(name)
+        try:
+            bounds[name] = cursors.read(scope, text) if text else None
+        except CursorError as error:
+            raise ApiError(400, f"{name}: {error}") from error
+    if first is None and last is None:
+        first = DEFAULT_PAGE
+    store = call.state.store
+    page = store.page(
+        table, where, params, first=first, last=last, after=bounds["after"], before=bounds["before"]
+    )
+    total = store.count(table, where, params)
+    return page, total, lambda row_id: cursors.mint(scope, row_id)
+
+
+def _page_json(page: RowPage, total: int, mint: Callable[[int], str], items: list[Any]) -> Any:
+    return {
+        "paging": {
+            "has_previous_page": page.has_previous,
+            "start_cursor": mint(int(page.rows[0]["id"])) if page.rows else None,
+            "end_cursor": mint(int(page.rows[-1]["id"])) if page.rows else None,
+            "has_next_page": page.has_next,
+        },
+        "total": total,
+        "items": items,
+    }
+
+
+# --- filters ----------------------------------------------------------------------------
+
+
+def filter_columns(collection: Collection) -> dict[str, SqlColumn]:
+    """Field name -> SQL column for the RSQL compiler (generated names only)."""
+    columns = {
+        HANDLE: SqlColumn(f"('{collection.prefix}-' || \"id\")", FieldKind.HANDLE),
+        CREATED_AT: SqlColumn('"created_at"', FieldKind.DATETIME),
+        UPDATED_AT: SqlColumn('"updated_at"', FieldKind.DATETIME),
+    }
+    for index, spec in enumerate(collection.fields):
+        columns[spec.name] = SqlColumn(f'"c{index}"', spec.kind)
+    return columns
+
+
+@lru_cache(maxsize=256)
+def compile_filter(collection_key: str, text: str) -> tuple[str, tuple[Any, ...]]:
+    """`(condition, params)` for a filter, or a 400 whose body carries the diagnostic."""
+    collection = next(c for c in COLLECTIONS if c.key == collection_key)
+    result = parse(text)
+    if not result.ok or result.ast is None:
+        diagnostic = result.diagnostic
+        assert diagnostic is not None
+        raise ApiError(
+            400,
+            f"bad filter at column {diagnostic.column}: {diagnostic.message}",
+            extra={"diagnostic": diagnostic.to_json()},
+        )
+    try:
+        sql, params = to_sql(result.ast, filter_columns(collection))
+    except RsqlError as error:
+        raise ApiError(
+            400,
+            f"bad filter at column {error.diagnostic.column}: {error.diagnostic.message}",
+            extra={"diagnostic": error.diagnostic.to_json()},
+        ) from error
+    return sql, tuple(params)
+
+
+# --- records ----------------------------------------------------------------------------
+
+
+async def list_records(call: Call) -> Response:
+    text = call.request.query_params.get("filter", "").strip()
+    where, params = compile_filter(call.collection.key, text) if text else ("1", ())
+    table = call.collection.table
+    page, total, mint = _paged(call, call.collection.key, table, where, list(params))
+    store = call.state.store
+    items = [
+        {"cursor": mint(int(row["id"])), "data": store.to_record(call.collection, row)}
+        for row in page.rows
+    ]
+    return JSONResponse(_page_json(page, total, mint, items))
+
+
+def _values(collection: Collection, body: Any, current: sqlite3.Row | None) -> dict[str, Stored]:
+    """Column values from a record map; 422 for unknown fields, wrong kinds, missing ones."""
+    if not isinstance(body, dict):
+        raise ApiError(400, "the body must be a JSON object of field name to value")
+    values: dict[str, Stored] = {}
+    for name, value in body.items():
+        if name in SYSTEM_FIELDS:
+            if current is not None:
+                shown = {
+                    HANDLE: f"{collection.prefix}-{current['id']}",
+                    CREATED_AT: current["created_at"],
+                    UPDATED_AT: current["updated_at"],
+                }
+                if value == shown[name] or name == UPDATED_AT:
+                    continue
+            raise ApiError(422, f"field {name!r} is set by the server and cannot be changed")
+        spec = collection.field_named(name)
+        if spec is None:
+            known = ", ".join(s.name for s in collection.fields)
+            raise ApiError(422, f"unknown field {name!r} in {collection.key}; fields: {known}")
+        try:
+            stored = from_wire(spec, value)
+        except ValueRejected as error:
+            raise ApiError(422, str(error)) from error
+        if stored is None and spec.required:
+            raise ApiError(422, f"field {name!r} is required and cannot be empty")
+        values[collection.column_of(name)] = stored
+    if current is None:
+        missing = [s.name for s in collection.fields if s.required and s.name not in body]
+        if missing:
+            raise ApiError(
+                422, f"required field {missing[0]!r} is missing", extra={"missing": missing}
+            )
+    return values
+
+
+async def create_record(call: Call) -> Response:
+    values = _values(call.collection, await _json_body(call.request), None)
+    row = call.state.store.insert_record(call.collection, values)
+    return JSONResponse(call.state.store.to_record(call.collection, row), status_code=201)
+
+
+async def get_record(call: Call) -> Response:
+    return JSONResponse(call.state.store.to_record(call.collection, _row(call)))
+
+
+async def update_record(call: Call) -> Response:
+    row = _row(call)
+    values = _values(call.collection, await _json_body(call.request), row)
+    store = call.state.store
+    updated = store.update_record(call.collection, row, values) if values else row
+    return JSONResponse(store.to_record(call.collection, updated))
+
+
+# --- people -----------------------------------------------------------------------------
+
+_PEOPLE = {user.email: user for user in USERS}
+
+
+def person(email: str) -> dict[str, str]:
+    """A user object for an e-mail: the directory's names, or names read from the address."""
+    known = _PEOPLE.get(email)
+    if known is not None:
+        first, last = known.first_name, known.last_name
+    else:
+        local = email.split("@")[0].replace("_", ".").split(".")
+        first = local[0].capitalize()
+        last = " ".join(part.capitalize() for part in local[1:])
+    return {
+        "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"mailto:{email}")),
+        "firstName": first,
+        "lastName": last,
+        "email": email,
+    }
+
+
+def _emails(body: Any) -> list[str]:
+    users = body.get("users") if isinstance(body, dict) else None
+    if not isinstance(users, list) or not users:
+        raise ApiError(422, 'the body must be {"users": ["name@example.com", ...]}')
+    for user in users:
+        if not isinstance(user, str) or not is_email(user):
+            raise ApiError(422, f"users must be e-mail addresses, got {user!r}")
+    return list(dict.fromkeys(users))
+
+
+# --- comments ---------------------------------------------------------------------------
+
+
+async def list_comments(call: Call) -> Response:
+    scope = _scope(call)
+    page, total, mint = _paged(call, f"comment:{scope}", "comments", "scope = ?", [scope])
+    items = [
+        {
+            "id": row["uid"],
+            "createdAt": row["created_at"],
+            "source": row["source"],
+            "contents": row["contents"],
+            "createdBy": {**person(row["author"]), "status": "ACTIVE"},
+        }
+        for row in page.rows
+    ]
+    return JSONResponse(_page_json(page, total, mint, items))
+
+
+async def add_comment(call: Call) -> Response:
+    scope = _scope(call)
+    try:
+        text = (await call.request.body()).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ApiError(400, "the comment must be UTF-8 text") from error
+    if not text.strip():
+        raise ApiError(422, "the comment text is empty")
+    row = call.state.store.add_comment(scope, text, DEMO_USER_EMAIL)
+    return PlainTextResponse(str(row["uid"]), status_code=201)
+
+
+# --- attachments ------------------------------------------------------------------------
+
+
+def _attachment_json(call: Call, row: sqlite3.Row) -> dict[str, Any]:
+    scope = str(row["scope"])
+    return {
+        "id": row["uid"],
+        "name": row["name"],
+        "description": row["description"] or "",
+        "mediaType": row["media_type"],
+        "size": row["size"],
+        "createdAt": row["created_at"],
+        "state": row["state"],
+        "viewState": row["view_state"],
+        "contentUrl": f"/v1/{scope}/attachments/{row['uid']}/content",
+    }
+
+
+async def list_attachments(call: Call) -> Response:
+    rows = call.state.store.attachments(_scope(call))
+    return JSONResponse([_attachment_json(call, row) for row in rows])
+
+
+async def upload_attachment(call: Call) -> Response:
+    scope = _scope(call)
+    content_type = call.request.headers.get("content-type", "")
+    if not content_type.lower().startswith("multipart/form-data"):
+        raise ApiError(400, "send the file as multipart/form-data with a part named 'file'")
+    form = await call.request.form()
+    upload = form.get("file")
+    if not isinstance(upload, UploadFile):
+        raise ApiError(422, "the multipart part 'file' is missing")
+    description = form.get("description")
+    row = call.state.store.add_attachment(
+        scope,
+        name=upload.filename or "upload.bin",
+        description=description if isinstance(description, str) else None,
+        media_type=upload.content_type or "application/octet-stream",
+        content=await upload.read(),
+        link_url=None,
+    )
+    return JSONResponse(_attachment_json(call, row), status_code=202)
+
+
+async def add_link(call: Call) -> Response:
+    scope = _scope(call)
+    body = await _json_body(call.request)
+    url = body.get("url") if isinstance(body, dict) else None
+    if not isinstance(url, str) or not url.strip():
+        raise ApiError(422, 'the body must be {"url": "...", "description": "..."}')
+    description = body.get("description")
+    if description is not None and not isinstance(description, str):
+        raise ApiError(422, "description must be text")
+    row = call.state.store.add_attachment(
+        scope,
+        name=url,
+        description=description,
+        media_type="text/uri-list",
+        content=url.encode(),
+        link_url=url,
+    )
+    return JSONResponse(
+        {"id": row["uid"], "url": url, "description": description or ""}, status_code=201
+    )
+
+
+def _attachment(call: Call) -> sqlite3.Row:
+    attachment_id = call.request.path_params["attachment_id"]
+    row = call.state.store.attachment(_scope(call), attachment_id)
+    if row is None:
+        raise ApiError(404, f"no attachment {attachment_id!r} on this record")
+    return row
+
+
+async def get_attachment(call: Call) -> Response:
+    return JSONResponse(_attachment_json(call, _attachment(call)))
+
+
+async def attachment_content(call: Call) -> Response:
+    row = _attachment(call)
+    name = str(row["name"]).replace('"', "")
+    return Response(
+        bytes(row["content"] or b""),
+        media_type="application/octet-stream",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+async def delete_attachment(call: Call) -> Response:
+    attachment_id = call.request.path_params["attachment_id"]
+    if not call.state.store.delete_attachment(_scope(call), attachment_id):
+        raise ApiError(404, f"no attachment {attachment_id!r} on this record")
+    return Response(status_code=200)
+
+
+# --- watchers ---------------------------------------------------------------------------
+
+
+async def list_watchers(call: Call) -> Response:
+    scope = _scope(call)
+    page, total, mint = _paged(call, f"watchers:{scope}", "watchers", "scope = ?", [scope])
+    items = [
+        {"id": row["uid"], "target": {"type": "User", **person(str(row["email"]))}}
+        for row in page.rows
+    ]
+    return JSONResponse(_page_json(page, total, mint, items))
+
+
+async def add_watchers(call: Call) -> Response:
+    scope = _scope(call)
+    call.state.store.add_watchers(scope, _emails(await _json_body(call.request)))
+    return Response(status_code=201)
+
+
+async def remove_watchers(call: Call) -> Response:
+    scope = _scope(call)
+    call.state.store.remove_watchers(scope, _emails(await _json_body(call.request)))
+    return Response(status_code=200)
+
+
+# --- related items ----------------------------------------------------------------------
+
+
+async def list_related(call: Call) -> Response:
+    scope = _scope(call)
+    page, total, mint = _paged(call, f"related:{scope}", "related", "scope = ?", [scope])
+    items = [
+        {
+            "id": row["target_id"],
+            "type": row["target_type"],
+            "alias": row["target_alias"],
+            "cursor": mint(int(row["id"])),
+        }
+        for row in page.rows
+    ]
+    return JSONResponse(_page_json(page, total, mint, items))
+
+
+async def add_related(call: Call) -> Response:
+    scope = _scope(call)
+    body = await _json_body(call.request)
+    target = body.get("id") if isinstance(body, dict) else None
+    if not isinstance(target, str) or not target:
+        raise ApiError(422, 'the body must be {"id": "ITM-4", "alias": "ittickets"}')
+    alias = body.get("alias") or call.collection.alias
+    other = BY_ALIAS.get(alias) if isinstance(alias, str) else None
+    if other is None:
+        raise ApiError(422, f"no object with alias {alias!r}")
+    prefix, _, number = target.rpartition("-")
+    exists = (
+        prefix == other.prefix
+        and number.isdigit()
+        and call.state.store.get_row(other, int(number)) is not None
+    )
+    if not exists:
+        raise ApiError(422, f"no record {target!r} in {other.key}")
+    if f"{other.key}/{target}" == scope:
+        raise ApiError(422, "a record cannot be related to itself")
+    call.state.store.add_related(scope, RECORD_TYPE_NAMES[other.record_type], other.alias, target)
+    return Response(status_code=201)
+
+
+async def remove_related(call: Call) -> Response:
+    item_id = call.request.path_params["item_id"]
+    if not call.state.store.remove_related(_scope(call), item_id):
+        raise ApiError(404, f"{item_id!r} is not related to this record")
+    return Response(status_code=200)
+
+
+# --- token and index --------------------------------------------------------------------
+
+
+async def issue_token(request: Request) -> Response:
+    state = _state(request)
+    try:
+        if state.settings.latency_ms > 0:
+            await asyncio.sleep(state.settings.latency_ms / 1000)
+        credentials = await read_token_request(request)
+        ttl = state.settings.token_ttl
+        token = state.tokens.issue(credentials, ttl)
+    except ApiError as error:
+        return error.response()
+    return JSONResponse(
+        {"access_token": token, "token_type": "Bearer", "expires_in": math.ceil(ttl)},
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+async def index(request: Request) -> Response:
+    return JSONResponse(
+        {
+            "name": "Elementum sandbox",
+            "api": "/v1",
+            "token": "/oauth/token",
+            "collections": [c.key for c in COLLECTIONS],
+        }
+    )
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    message = {404: "no such path", 405: "method not allowed on this path"}.get(
+        status, str(getattr(exc, "detail", "")) or "error"
+    )
+    return ApiError(status, message).response()
+
+
+def create_app(
+    options: SandboxOptions | None = None,
+    *,
+    settings: LiveSettings | None = None,
+    store: Store | None = None,
+) -> Starlette:
+    """The sandbox as an ASGI app (opening, and seeding when new, the options' database)."""
+    options = options or SandboxOptions()
+    if store is None:
+        store = Store(
+            options.resolved_db_path(),
+            reset=options.reset,
+            records=options.records,
+            seed=options.seed,
+        )
+    record = "/v1/{record_type}/{alias}/{id}"
+    routes = [
+        Route("/", index, methods=["GET"]),
+        Route("/oauth/token", issue_token, methods=["POST"]),
+        Route("/v1/{record_type}/{alias}", api(list_records), methods=["GET"]),
+        Route("/v1/{record_type}/{alias}", api(create_record), methods=["POST"]),
+        Route(record, api(get_record), methods=["GET"]),
+        Route(record, api(update_record), methods=["PUT"]),
+        Route(f"{record}/comment", api(list_comments), methods=["GET"]),
+        Route(f"{record}/comment", api(add_comment), methods=["POST"]),
+        Route(f"{record}/attachments", api(list_attachments), methods=["GET"]),
+        Route(f"{record}/attachments", api(upload_attachment), methods=["POST"]),
+        Route(f"{record}/attachments/url-links", api(add_link), methods=["POST"]),
+        Route(f"{record}/attachments/{{attachment_id}}", api(get_attachment), methods=["GET"]),
+        Route(
+            f"{record}/attachments/{{attachment_id}}", api(delete_attachment), methods=["DELETE"]
+        ),
+        Route(
+            f"{record}/attachments/{{attachment_id}}/content",
+            api(attachment_content),
+            methods=["GET"],
+        ),
+        Route(f"{record}/watchers", api(list_watchers), methods=["GET"]),
+        Route(f"{record}/watchers", api(add_watchers), methods=["POST"]),
+        Route(f"{record}/watchers", api(remove_watchers), methods=["DELETE"]),
+        Route(f"{record}/related-items", api(list_related), methods=["GET"]),
+        Route(f"{record}/related-items", api(add_related), methods=["POST"]),
+        Route(f"{record}/related-items/{{item_id}}", api(remove_related), methods=["DELETE"]),
+    ]
+    handlers: Mapping[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
+        HTTPException: http_error
+    }
+    app = Starlette(routes=routes, exception_handlers=dict(handlers))
+    live = settings or options.live_settings()
+    app.state.sandbox = SandboxState(
+        store=store,
+        settings=live,
+        tokens=Tokens(),
+        limiter=RateLimiter(),
+        cursors=Cursors(store.secret),
+        failures=random.Random(options.seed),
+    )
+    return app

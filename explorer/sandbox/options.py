@@ -1,0 +1,84 @@
+"""How a sandbox is started (`SandboxOptions`) and the knobs that may change while it runs."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_data_dir
+
+# The demo workspace's OAuth client; printed by `elx sandbox serve` and used by `--sandbox`.
+DEMO_CLIENT_ID = "elx-demo-client"
+DEMO_CLIENT_SECRET = "elx-demo-secret"
+# The user the demo client acts as: writes (comments, watchers) are attributed to it.
+DEMO_USER_EMAIL = "demo.user@example.com"
+
+# The port `elx sandbox serve` listens on unless told otherwise.
+DEFAULT_PORT = 8765
+
+RateHeaders = Literal["none", "retry-after", "all"]
+RATE_HEADER_CHOICES: tuple[str, ...] = ("none", "retry-after", "all")
+
+
+def default_db_path() -> Path:
+    """The sandbox database: `$ELX_SANDBOX_DB`, else `sandbox.sqlite3` in the user data dir."""
+    override = os.environ.get("ELX_SANDBOX_DB")
+    if override:
+        return Path(override).expanduser()
+    return Path(user_data_dir("elementum-explorer")) / "sandbox.sqlite3"
+
+
+@dataclass
+class SandboxOptions:
+    """Everything `elx sandbox serve` takes; `port=0` picks a free port."""
+
+    host: str = "127.0.0.1"
+    port: int = 0
+    db_path: Path | str | None = None
+    reset: bool = False
+    records: int | None = None
+    seed: int = 1
+    token_ttl: float = 86400
+    rate_limit: float | None = None
+    rate_headers: str = "all"
+    latency_ms: float = 0
+    fail_rate: float = 0.0
+
+    def resolved_db_path(self) -> Path:
+        return Path(self.db_path) if self.db_path is not None else default_db_path()
+
+    def live_settings(self) -> LiveSettings:
+        return LiveSettings(
+            token_ttl=self.token_ttl,
+            rate_limit=self.rate_limit,
+            rate_headers=self.rate_headers,
+            latency_ms=self.latency_ms,
+            fail_rate=self.fail_rate,
+        )
+
+
+@dataclass
+class LiveSettings:
+    """Knobs a running sandbox reads on every request, so tests may change them at runtime."""
+
+    token_ttl: float = 86400
+    rate_limit: float | None = None
+    rate_headers: str = "all"
+    latency_ms: float = 0
+    fail_rate: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.check()
+
+    def check(self) -> None:
+        if self.rate_headers not in RATE_HEADER_CHOICES:
+            raise ValueError(f"rate_headers must be one of {', '.join(RATE_HEADER_CHOICES)}")
+        if not 0.0 <= self.fail_rate <= 1.0:
+            raise ValueError("fail_rate must be between 0 and 1")
+        if self.rate_limit is not None and self.rate_limit <= 0:
+            raise ValueError("rate_limit must be positive")
+
+    def names(self) -> list[str]:
+        return [f.name for f in fields(self)]

@@ -1,0 +1,105 @@
+"""Run the sandbox over a real loopback socket: uvicorn in a background thread."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from types import TracebackType
+
+import uvicorn
+
+from explorer.sandbox.app import create_app
+from explorer.sandbox.options import (
+    DEMO_CLIENT_ID,
+    DEMO_CLIENT_SECRET,
+    LiveSettings,
+    SandboxOptions,
+)
+from explorer.sandbox.schema import COLLECTIONS
+from explorer.sandbox.store import Store
+
+
+class RunningSandbox:
+    """A sandbox serving HTTP on `base_url` until `stop()` (or the end of a `with` block)."""
+
+    def __init__(self, options: SandboxOptions) -> None:
+        options.live_settings()  # validate the knobs before opening anything
+        self.options = options
+        self.store = Store(
+            options.resolved_db_path(),
+            reset=options.reset,
+            records=options.records,
+            seed=options.seed,
+        )
+        self.settings: LiveSettings = options.live_settings()
+        self.app = create_app(options, settings=self.settings, store=self.store)
+        self.client_id = DEMO_CLIENT_ID
+        self.client_secret = DEMO_CLIENT_SECRET
+        self.collections: list[str] = [c.key for c in COLLECTIONS]
+        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            self._socket.bind((options.host, options.port))
+        except OSError:
+            self._socket.close()
+            self.store.close()
+            raise
+        self._socket.listen(128)
+        host, port = self._socket.getsockname()[:2]
+        self.host: str = host
+        self.port: int = port
+        self.base_url = f"http://{host}:{port}"
+        self.api_url = f"{self.base_url}/v1"
+        self.token_url = f"{self.base_url}/oauth/token"
+        config = uvicorn.Config(
+            self.app,
+            lifespan="off",
+            log_level="warning",
+            access_log=False,
+            timeout_graceful_shutdown=1,
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(
+            target=self._server.run,
+            kwargs={"sockets": [self._socket]},
+            name=f"sandbox:{port}",
+            daemon=True,
+        )
+        self._stopped = False
+
+    def start(self) -> RunningSandbox:
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("the sandbox server did not start")
+            time.sleep(0.005)
+        return self
+
+    def stop(self) -> None:
+        if self._stopped:
+            return
+        self._stopped = True
+        self._server.should_exit = True
+        if self._thread.is_alive():
+            self._thread.join(timeout=5)
+        self._socket.close()
+        self.store.close()
+
+    def __enter__(self) -> RunningSandbox:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+def start_sandbox(options: SandboxOptions | None = None) -> RunningSandbox:
+    """Open (seeding if new) the database and serve it on a loopback port; returns at once."""
+    return RunningSandbox(options or SandboxOptions()).start()

@@ -1,0 +1,91 @@
+"""Fixtures every test suite shares: isolated user paths and real sandbox servers.
+
+- Every test session runs with `ELX_STATE_DIR`, `ELX_CONFIG` and `ELX_SANDBOX_DB` pointing
+  into a temporary directory, so no test reads or writes the user's own files.
+- `sandbox`: one server for the whole session over a real loopback socket. Its database
+  holds `SANDBOX_RECORDS` (250) records in every alias (so paging at the default 100 per
+  page spans three pages), seed 1, the same fields and handles as the full demo data
+  (`tasks/ittickets` ITM-1..250, `apps/purchaserequests` PREQ-, `elements/incidents` INC-,
+  `elements/vendors` VEN-, `tasks/onboarding` ONB-, `transactions/invoices` INV-, and the
+  forbidden `transactions/payroll` that answers 403). The first 40 records of each alias
+  carry seeded comments and watchers. Tests must not change records others read: create
+  new records to edit them.
+- `make_sandbox(**overrides)`: a fresh server over its own copy of the same seeded data,
+  with any `SandboxOptions` overridden (e.g. `rate_limit=2`, `fail_rate=1.0`); stopped when
+  the test ends.
+- `sandbox_client_env`: the environment variables that point a client at `sandbox`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from itertools import count
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from explorer.sandbox import RunningSandbox, SandboxOptions, start_sandbox
+from explorer.sandbox.store import Store
+
+SANDBOX_RECORDS = 250
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_user_paths(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Point the app's state, config and sandbox database at a session temp dir."""
+    root = tmp_path_factory.mktemp("user")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ELX_STATE_DIR", str(root / "state"))
+        patch.setenv("ELX_CONFIG", str(root / "config.toml"))
+        patch.setenv("ELX_SANDBOX_DB", str(root / "sandbox.sqlite3"))
+        yield root
+
+
+@pytest.fixture(scope="session")
+def sandbox_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A seeded database file, made once per session, that sandboxes start from by copy."""
+    path = tmp_path_factory.mktemp("sandbox-template") / "template.sqlite3"
+    Store(path, reset=True, records=SANDBOX_RECORDS, seed=1).close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def sandbox(
+    sandbox_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningSandbox]:
+    """The session's shared sandbox over a real loopback socket (see the module docstring)."""
+    path = tmp_path_factory.mktemp("sandbox") / "sandbox.sqlite3"
+    shutil.copyfile(sandbox_template, path)
+    with start_sandbox(SandboxOptions(db_path=path)) as running:
+        yield running
+
+
+@pytest.fixture
+def make_sandbox(sandbox_template: Path, tmp_path: Path) -> Iterator[Callable[..., RunningSandbox]]:
+    """A factory of fresh sandboxes (a copy of the seeded data each), stopped at test end."""
+    started: list[RunningSandbox] = []
+    numbers = count(1)
+
+    def make(**overrides: Any) -> RunningSandbox:
+        path = tmp_path / f"sandbox-{next(numbers)}.sqlite3"
+        shutil.copyfile(sandbox_template, path)
+        options = SandboxOptions(**{"db_path": path, **overrides})
+        running = start_sandbox(options)
+        started.append(running)
+        return running
+
+    yield make
+    for running in started:
+        running.stop()
+
+
+@pytest.fixture
+def sandbox_client_env(sandbox: RunningSandbox) -> dict[str, str]:
+    """ELEMENTUM_BASE_URL, ELEMENTUM_CLIENT_ID and ELEMENTUM_CLIENT_SECRET for `sandbox`."""
+    return {
+        "ELEMENTUM_BASE_URL": sandbox.base_url,
+        "ELEMENTUM_CLIENT_ID": sandbox.client_id,
+        "ELEMENTUM_CLIENT_SECRET": sandbox.client_secret,
+    }
