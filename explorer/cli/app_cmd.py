@@ -1,10 +1,60 @@
-"""Opens the Textual app; the only CLI module that imports Textual."""
+"""Opens the Textual app; the only CLI module that imports Textual.
+
+With `--sandbox` the sandbox starts in a background thread before Textual is even imported,
+so the server boots while the app loads and paints its first frame.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+
+
+def _has_environment_profile() -> bool:
+    return bool(os.environ.get("ELEMENTUM_CLIENT_ID") and os.environ.get("ELEMENTUM_CLIENT_SECRET"))
 
 
 def run_app(args: argparse.Namespace) -> int:
-    print("The explorer app is not built yet.")
-    return 2
+    from explorer.config import ConfigError, load_config
+    from explorer.tui.launch import SandboxLauncher, config_session
+
+    read_only = bool(getattr(args, "read_only", False))
+    launcher = SandboxLauncher().start() if args.sandbox else None
+    try:
+        config = load_config(args.config)
+    except ConfigError as error:
+        print(f"elx: {error}", file=sys.stderr)
+        return 2
+
+    from explorer.tui.app import ExplorerApp
+
+    if launcher is not None:
+        app = ExplorerApp(launcher.session_factory(config=config, read_only=read_only))
+    elif config.profiles or _has_environment_profile() or args.profile:
+        from explorer.api import ConfigurationError
+
+        try:
+            session = config_session(config, args.profile, read_only=read_only)
+        except (ConfigurationError, ConfigError) as error:
+            print(f"elx: {error}", file=sys.stderr)
+            return 2
+        app = ExplorerApp(session)
+    else:
+        from explorer.tui.first_run import FirstRunScreen
+
+        def first_run() -> FirstRunScreen:
+            return FirstRunScreen(
+                config,
+                lambda: (
+                    SandboxLauncher().start().session_factory(config=config, read_only=read_only)
+                ),
+            )
+
+        app = ExplorerApp(None, first_run=first_run)
+    try:
+        app.run()
+    finally:
+        if app.session is not None:
+            app.session.close()
+    return app.return_code or 0

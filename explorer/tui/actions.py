@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,12 +248,17 @@ def specs(scope: str, *, read_only: bool = False) -> list[ActionSpec]:
     return [s for s in ACTIONS if s.scope == scope and not (read_only and s.writes)]
 
 
-def bindings(scope: str, *, read_only: bool = False) -> list[Binding]:
-    """Textual bindings for a scope; each carries its action id so keymaps can rebind it."""
+def bindings(scope: str, *, read_only: bool = False, namespace: str = "") -> list[BindingType]:
+    """Textual bindings for a scope; each carries its action id so keymaps can rebind it.
+
+    `namespace` (e.g. "app") makes a pane's keys run actions defined on the app, so the pane
+    only decides when its keys are active.
+    """
+    prefix = f"{namespace}." if namespace else ""
     return [
         Binding(
             spec.keys,
-            spec.action,
+            prefix + spec.action,
             spec.label,
             show=spec.footer,
             id=spec.id,

@@ -1,0 +1,757 @@
+"""The explorer app: alias tree, filter bar, paged record table, detail pane and header."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path, PurePath
+from typing import Any, ClassVar
+from urllib.parse import quote
+
+from textual import events, on, work
+from textual.app import App, ComposeResult
+from textual.binding import BindingType
+from textual.command import Provider
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
+
+from explorer.config.state import StateStore
+from explorer.kinds import FieldKind
+from explorer.tui import actions
+from explorer.tui.clipboard import copy_text
+from explorer.tui.detail import DetailPane, record_json
+from explorer.tui.errors import describe_error
+from explorer.tui.header import StatusHeader
+from explorer.tui.messages import (
+    ClientEventPosted,
+    CountKnown,
+    PageFailed,
+    PageLoaded,
+    SessionFailed,
+    SessionReady,
+)
+from explorer.tui.paging import Move, PageRequest, rows_text
+from explorer.tui.palette import ExplorerCommands
+from explorer.tui.records import (
+    filter_value,
+    grow_columns,
+    infer_kinds,
+    value_text,
+    visible_columns,
+)
+from explorer.tui.session import Session
+from explorer.tui.status import Clock, rate_text, token_text, utc_now
+from explorer.tui.table import RecordTable
+from explorer.tui.tree import AliasTree
+
+STYLES = Path(__file__).resolve().parents[2] / "styles"
+NARROW_WIDTH = 120
+FILTER_HELP = (
+    "Type an RSQL filter; it is checked on every keystroke and never sent while invalid. "
+    "Enter applies it, Escape returns to the table."
+)
+
+
+def _style_paths() -> list[str | PurePath]:
+    return [p for p in (STYLES / "app.tcss", STYLES / "filter.tcss") if p.exists()]
+
+
+def _make_filter_bar() -> Widget:
+    """The filter bar widget, or a plain Input while that widget is unavailable."""
+    try:
+        from explorer.tui.filter import FilterBar
+    except ImportError:
+        return Input(placeholder="/ filter, e.g. Status==Open", id="filter-bar")
+    bar: Widget = FilterBar(id="filter-bar")
+    return bar
+
+
+SessionSource = Session | Callable[[], Session] | None
+
+
+class ExplorerApp(App[None]):
+    """Browse one alias at a time: pages of records fetched by workers, shown as they land."""
+
+    TITLE = "Elementum Explorer"
+    CSS_PATH = _style_paths()
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("app")
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {
+        ExplorerCommands
+    }
+    ENABLE_COMMAND_PALETTE = True
+    AUTO_FOCUS = "#table"
+
+    def __init__(
+        self,
+        session: SessionSource,
+        *,
+        clock: Clock = utc_now,
+        state_dir: Path | None = None,
+        first_run: Callable[[], Any] | None = None,
+    ) -> None:
+        super().__init__()
+        self._source = session
+        self.session: Session | None = None
+        self.clock = clock
+        self.client: Any = None
+        self._stack = contextlib.AsyncExitStack()
+        self._unsubscribe: Callable[[], None] | None = None
+        self._columns_store = StateStore("columns", state_dir)
+        self._first_run = first_run
+        self.alias_key: str | None = None
+        self.filter_text = ""
+        self.page: Any = None
+        self.request: PageRequest | None = None
+        self.offset = 0
+        self._cache: dict[tuple[str, str], Any] = {}
+        self._known_columns: dict[str, list[str]] = {}
+        self._last_token: Any = None
+        self._sort_label = ""
+
+    # ----- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield StatusHeader(id="header")
+        with Horizontal(id="body"):
+            yield AliasTree(id="tree")
+            with Vertical(id="main"):
+                yield _make_filter_bar()
+                with Horizontal(id="content"):
+                    with Vertical(id="table-box"):
+                        yield Static("", id="empty-note")
+                        yield RecordTable(id="table")
+                    yield DetailPane(id="detail")
+        yield Footer()
+
+    @property
+    def table(self) -> RecordTable:
+        return self.query_one("#table", RecordTable)
+
+    @property
+    def alias_tree(self) -> AliasTree:
+        return self.query_one("#tree", AliasTree)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one("#detail", DetailPane)
+
+    @property
+    def header(self) -> StatusHeader:
+        return self.query_one("#header", StatusHeader)
+
+    @property
+    def filter_bar(self) -> Widget:
+        return self.query_one("#filter-bar")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+
+    def on_mount(self) -> None:
+        self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
+        self.table.border_title = "Records"
+        self.table.border_subtitle = "starting…"
+        self.table.loading = True
+        self.alias_tree.border_title = "Aliases"
+        self.set_interval(30, self._refresh_token_text)
+        source = self._source
+        if isinstance(source, Session):
+            self.post_message(SessionReady())
+            self.session = source
+        elif source is not None:
+            self._build_session(source)
+        elif self._first_run is not None:
+            self.push_screen(self._first_run(), self._first_run_done)
+
+    def _first_run_done(self, session: Session | Callable[[], Session] | None) -> None:
+        if session is None:
+            self.exit()
+        elif isinstance(session, Session):
+            self.session = session
+            self.post_message(SessionReady())
+        else:
+            self._build_session(session)
+
+    @work(thread=True, group="session")
+    def _build_session(self, factory: Callable[[], Session]) -> None:
+        try:
+            session = factory()
+        except Exception as error:  # shown to the user as a toast
+            self.post_message(SessionFailed(error))
+            return
+        self.call_from_thread(setattr, self, "session", session)
+        self.post_message(SessionReady())
+
+    def on_session_failed(self, message: SessionFailed) -> None:
+        title, text = describe_error(message.error)
+        self.table.loading = False
+        self.table.border_subtitle = "not connected"
+        self.notify(text, title=f"Could not start: {title}", severity="error", timeout=10)
+
+    async def on_session_ready(self, _: SessionReady) -> None:
+        session = self.session
+        assert session is not None
+        self.header.set_place(session.label)
+        if session.keymap:
+            unknown = actions.unknown_ids(session.keymap)
+            if unknown:
+                self.notify(
+                    f"Unknown action ids in [keymap]: {', '.join(unknown)}",
+                    title="Config",
+                    severity="warning",
+                )
+            self.set_keymap({k: v for k, v in session.keymap.items() if k not in unknown})
+        if session.theme and session.theme in self.available_themes:
+            self.theme = session.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.client = await self._stack.enter_async_context(session.open_client())
+        self._unsubscribe = self.client.subscribe(self._relay_event)
+        self._last_token = self.client.token_state
+        self._refresh_token_text()
+        self.header.set_rate(rate_text(self.client.rate_state, self.clock()))
+        self.alias_tree.load(session.aliases())
+        keys = session.alias_keys()
+        if keys:
+            self.open_alias(keys[0])
+            self.alias_tree.select_key(keys[0])
+            self._count_aliases(keys)
+        else:
+            self.table.loading = False
+            self.table.border_subtitle = "no aliases: press a to add one"
+        self.table.focus()
+
+    async def on_unmount(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        await self._stack.aclose()
+
+    def _theme_changed(self, _theme: object) -> None:
+        session = self.session
+        if session is None or session.config is None:
+            return
+        with contextlib.suppress(AttributeError):
+            session.config.theme = self.theme
+            session.save()
+
+    # ----- client events -------------------------------------------------------------------
+
+    def _relay_event(self, event: Any) -> None:
+        """The client's callback (in the event loop): queue the event, touch no widget."""
+        self.post_message(ClientEventPosted(event))
+
+    def on_client_event_posted(self, message: ClientEventPosted) -> None:
+        event = message.event
+        kind = type(event).__name__
+        if kind == "TokenState":
+            self._last_token = event
+            self._refresh_token_text()
+        elif kind == "RateState":
+            self.header.set_rate(rate_text(event, self.clock()))
+
+    def _refresh_token_text(self) -> None:
+        if self._last_token is not None:
+            self.header.set_token(token_text(self._last_token, self.clock()))
+
+    # ----- paging --------------------------------------------------------------------------
+
+    def open_alias(self, key: str, filter_text: str = "") -> None:
+        """Show the first page of an alias; a load in flight for another alias is cancelled."""
+        self.alias_key = key
+        self.filter_text = filter_text
+        self.page = None
+        self.request = None
+        self.offset = 0
+        self._cache.clear()
+        self.table.border_title = key
+        self._set_filter_context(key)
+        self._fetch(Move.FIRST)
+
+    def apply_filter(self, filter_text: str) -> None:
+        if self.alias_key is None:
+            return
+        self.filter_text = filter_text
+        self._cache.clear()
+        self._fetch(Move.FIRST)
+
+    def _set_filter_context(self, key: str) -> None:
+        bar = self.filter_bar
+        if hasattr(bar, "set_context"):
+            saved = self.session.saved_filters(key) if self.session is not None else {}
+            bar.set_context(key, self._field_kinds(key), self._field_values(key), saved)
+        if hasattr(bar, "value"):
+            bar.value = self.filter_text
+
+    def _field_kinds(self, key: str) -> dict[str, FieldKind]:
+        records = self.table.records if key == self.alias_key else []
+        return infer_kinds(self._known_columns.get(key, []), records)
+
+    def _field_values(self, key: str) -> dict[str, list[str]]:
+        if key != self.alias_key:
+            return {}
+        values: dict[str, list[str]] = {}
+        for record in self.table.records:
+            for name, value in record.items():
+                text = value_text(value)
+                if text and len(text) <= 60:
+                    seen = values.setdefault(name, [])
+                    if text not in seen and len(seen) < 50:
+                        seen.append(text)
+        return values
+
+    def _make_request(self, move: Move) -> PageRequest | None:
+        if self.alias_key is None or self.session is None:
+            return None
+        record_type, alias = self.alias_key.split("/", 1)
+        size = self.session.page_size
+        page, base = self.page, self.offset
+        common = (record_type, alias, self.filter_text)
+        if move is Move.NEXT:
+            if page is None or not page.paging.has_next_page:
+                return None
+            return PageRequest(
+                *common,
+                move=move,
+                size=size,
+                after=page.paging.end_cursor,
+                base=base + len(page.items),
+            )
+        if move is Move.PREVIOUS:
+            if page is None or not page.paging.has_previous_page:
+                return None
+            return PageRequest(
+                *common, move=move, size=size, before=page.paging.start_cursor, base=base
+            )
+        if move is Move.RELOAD and self.request is not None:
+            return self.request
+        return PageRequest(*common, move=Move.LAST if move is Move.LAST else Move.FIRST, size=size)
+
+    def _fetch(self, move: Move) -> None:
+        request = self._make_request(move)
+        if request is None:
+            edge = "last" if move is Move.NEXT else "first"
+            if self.page is not None:
+                self.notify(f"This is the {edge} page.", timeout=2)
+            return
+        cached = self._cache_get(request)
+        if cached is not None:
+            self._show_page(request, cached)
+            return
+        self.table.border_subtitle = "loading…"
+        if not self.table.row_count:
+            self.table.loading = True
+        self._load_page(request)
+
+    def _cache_get(self, request: PageRequest) -> Any:
+        if request.move is Move.NEXT and request.after is not None:
+            return self._cache.get(("after", request.after))
+        if request.move is Move.PREVIOUS and request.before is not None:
+            return self._cache.get(("before", request.before))
+        return None
+
+    @work(exclusive=True, group="page", exit_on_error=False)
+    async def _load_page(self, request: PageRequest) -> None:
+        from explorer.api import Priority
+
+        try:
+            page = await self.client.list_page(
+                request.record_type,
+                request.alias,
+                priority=Priority.INTERACTIVE,
+                **request.params(),
+            )
+        except Exception as error:  # every failure becomes a toast
+            self.post_message(PageFailed(request, error))
+            return
+        self.post_message(PageLoaded(request, page))
+
+    @work(exclusive=True, group="prefetch", exit_on_error=False)
+    async def _prefetch(self, request: PageRequest) -> None:
+        from explorer.api import Priority
+
+        try:
+            page = await self.client.list_page(
+                request.record_type,
+                request.alias,
+                priority=Priority.BACKGROUND,
+                **request.params(),
+            )
+        except Exception:  # a failed prefetch just means a normal fetch later
+            return
+        self.post_message(PageLoaded(request, page, prefetched=True))
+
+    def _is_current(self, request: PageRequest) -> bool:
+        return request.alias_key == self.alias_key and request.filter == self.filter_text
+
+    def on_page_loaded(self, message: PageLoaded) -> None:
+        if not self._is_current(message.request):
+            return
+        if message.prefetched:
+            if message.request.after is not None:
+                self._cache[("after", message.request.after)] = message.page
+            return
+        self._show_page(message.request, message.page)
+
+    def on_page_failed(self, message: PageFailed) -> None:
+        if not self._is_current(message.request) and self.page is not None:
+            return
+        title, text = describe_error(message.error)
+        self.table.loading = False
+        self._update_border()
+        self.notify(text, title=title, severity="error", timeout=8)
+
+    def _show_page(self, request: PageRequest, page: Any, cursor_row: int | None = None) -> None:
+        previous = self.page
+        if previous is not None and previous.paging.end_cursor and request.move is Move.NEXT:
+            self._cache[("before", page.paging.start_cursor)] = previous
+        if previous is not None and request.move is Move.PREVIOUS:
+            self._cache[("after", page.paging.end_cursor)] = previous
+        self.page = page
+        self.request = request
+        self.offset = request.offset_of(len(page.items), page.total, page.paging.has_previous_page)
+        self._sort_label = ""
+        records = [item.data for item in page.items]
+        key = request.alias_key
+        assert self.session is not None
+        known = grow_columns(self._known_columns.get(key, []), records, self.session.id_key)
+        self._known_columns[key] = known
+        choice = self._columns_store.get(self.session.state_key(key))
+        self.table.loading = False
+        self.table.show_records(records, visible_columns(known, choice))
+        if self.focused is None and self.screen is self.screen_stack[0]:
+            self.table.focus()
+        if cursor_row is not None and self.table.row_count:
+            self.table.move_cursor(row=min(cursor_row, self.table.row_count - 1), animate=False)
+        empty = self.query_one("#empty-note", Static)
+        empty.display = not records
+        if not records:
+            empty.update(
+                f"Nothing matches {self.filter_text!r}. Press / to change the filter."
+                if self.filter_text
+                else "This alias has no records yet."
+            )
+        self._update_border()
+        self.detail.show(self.table.current_record)
+        if not self.filter_text:
+            self.alias_tree.set_count(key, page.total)
+        self._set_filter_values(key)
+        next_request = self._make_request(Move.NEXT)
+        if next_request is not None and self._cache_get(next_request) is None:
+            self._prefetch(next_request)
+
+    def _set_filter_values(self, key: str) -> None:
+        bar = self.filter_bar
+        if hasattr(bar, "set_context"):
+            saved = self.session.saved_filters(key) if self.session is not None else {}
+            bar.set_context(key, self._field_kinds(key), self._field_values(key), saved)
+
+    def _update_border(self) -> None:
+        if self.page is None:
+            self.table.border_subtitle = self.filter_text or ""
+            return
+        text = rows_text(self.offset, len(self.page.items), self.page.total, self.filter_text)
+        if self._sort_label:
+            text = f"{text} · {self._sort_label}"
+        self.table.border_subtitle = text
+
+    @work(group="counts", exit_on_error=False)
+    async def _count_aliases(self, keys: list[str]) -> None:
+        from explorer.api import Priority
+
+        for key in keys:
+            record_type, alias = key.split("/", 1)
+            try:
+                page = await self.client.list_page(
+                    record_type, alias, first=1, priority=Priority.BACKGROUND
+                )
+            except Exception:  # an alias we cannot count just shows no count
+                continue
+            self.post_message(CountKnown(key, page.total))
+
+    def on_count_known(self, message: CountKnown) -> None:
+        self.alias_tree.set_count(message.alias_key, message.total)
+
+    def action_next_page(self) -> None:
+        self._fetch(Move.NEXT)
+
+    def action_previous_page(self) -> None:
+        self._fetch(Move.PREVIOUS)
+
+    def action_first_page(self) -> None:
+        self._fetch(Move.FIRST)
+
+    def action_last_page(self) -> None:
+        self._fetch(Move.LAST)
+
+    def action_reload(self) -> None:
+        self._cache.clear()
+        self._fetch(Move.RELOAD)
+
+    @on(RecordTable.EdgeReached)
+    def _edge(self, message: RecordTable.EdgeReached) -> None:
+        move = Move.NEXT if message.forward else Move.PREVIOUS
+        request = self._make_request(move)
+        if request is None:
+            return
+        cached = self._cache_get(request)
+        row = 0 if message.forward else self.session.page_size if self.session else 0
+        if cached is not None:
+            self._show_page(request, cached, cursor_row=row)
+        else:
+            self._fetch(move)
+
+    # ----- table, detail -------------------------------------------------------------------
+
+    @on(RecordTable.CellHighlighted, "#table")
+    def _cell_moved(self) -> None:
+        record = self.table.current_record
+        if record is not self.detail.record:
+            self.detail.show(record)
+
+    @on(AliasTree.NodeSelected, "#tree")
+    def _alias_chosen(self, event: AliasTree.NodeSelected[str]) -> None:
+        key = event.node.data
+        if key is not None and key != self.alias_key:
+            self.open_alias(key)
+            self.table.focus()
+
+    def _filter_by_cell(self, op: str) -> None:
+        column = self.table.current_column
+        record = self.table.current_record
+        if column is None or record is None:
+            return
+        value = filter_value(record.get(column))
+        bar = self.filter_bar
+        if hasattr(bar, "append_clause"):
+            bar.append_clause(column, op, value)
+            return
+        from explorer.rsql import quote_value
+
+        clause = f"{column}{op}{quote_value(value)}"
+        text = f"{self.filter_text};{clause}" if self.filter_text else clause
+        if isinstance(bar, Input):
+            bar.value = text
+        self.apply_filter(text)
+
+    def action_filter_equal(self) -> None:
+        self._filter_by_cell("==")
+
+    def action_filter_not_equal(self) -> None:
+        self._filter_by_cell("!=")
+
+    def action_sort_page(self) -> None:
+        label = self.table.sort_by_cursor()
+        if label:
+            self._sort_label = label
+            self._update_border()
+            self.detail.show(self.table.current_record)
+
+    def action_choose_columns(self) -> None:
+        from explorer.tui.columns_screen import ColumnsScreen
+
+        key = self.alias_key
+        if key is None or self.session is None:
+            return
+        state_key = self.session.state_key(key)
+
+        def chosen(choice: dict[str, Any] | None) -> None:
+            if choice is None:
+                return
+            self._columns_store.set(state_key, choice)
+            known = self._known_columns.get(key, [])
+            self.table.set_columns(visible_columns(known, choice))
+
+        self.push_screen(
+            ColumnsScreen(self._known_columns.get(key, []), self.table.columns_shown), chosen
+        )
+
+    def action_toggle_json(self) -> None:
+        self.detail.json_mode = not self.detail.json_mode
+
+    def action_copy_record(self) -> None:
+        record = self.table.current_record
+        if record is not None:
+            copy_text(self, record_json(record), "record")
+
+    def action_copy_value(self) -> None:
+        record, column = self.table.current_record, self.table.current_column
+        if record is not None and column is not None:
+            copy_text(self, value_text(record.get(column)), f"{column} value")
+
+    # ----- filter bar ----------------------------------------------------------------------
+
+    def action_focus_filter(self) -> None:
+        self.filter_bar.focus()
+
+    def on_filter_bar_applied(self, message: Any) -> None:
+        self.apply_filter(message.filter)
+        self.table.focus()
+
+    def on_filter_bar_left(self, _: Any) -> None:
+        self.table.focus()
+
+    def on_filter_bar_save_requested(self, message: Any) -> None:
+        session = self.session
+        if session is None:
+            return
+        if self.alias_key is None:
+            return
+        session.save_filter(self.alias_key, message.name, message.filter)
+        self.notify(f"Saved filter {message.name!r} for {self.alias_key}", title="Saved")
+
+    @on(Input.Submitted, "#filter-bar")
+    def _placeholder_submitted(self, event: Input.Submitted) -> None:
+        from explorer.rsql import parse
+
+        text = event.value.strip()
+        if text:
+            result = parse(text)
+            diagnostic = result.diagnostic
+            if not result.ok and diagnostic is not None:
+                self.notify(
+                    f"column {diagnostic.column}: {diagnostic.message}",
+                    title="Filter not applied",
+                    severity="warning",
+                )
+                return
+        self.apply_filter(text)
+        self.table.focus()
+
+    def current_filter(self) -> str:
+        value = getattr(self.filter_bar, "value", self.filter_text)
+        return str(value)
+
+    def action_copy_filter(self) -> None:
+        copy_text(self, self.current_filter(), "filter")
+
+    def action_copy_filter_param(self) -> None:
+        copy_text(self, "filter=" + quote(self.current_filter(), safe=""), "filter parameter")
+
+    def _request_args(self) -> tuple[Any, str, str, dict[str, Any]] | None:
+        if self.session is None or self.alias_key is None:
+            return None
+        record_type, alias = self.alias_key.split("/", 1)
+        params: dict[str, Any] = {
+            "first": self.session.page_size,
+            "filter": self.filter_text or None,
+        }
+        settings = self.session.profile.connection_settings()
+        return settings, record_type, alias, params
+
+    def action_copy_url(self) -> None:
+        from explorer.api import request_url
+
+        args = self._request_args()
+        if args is not None:
+            settings, record_type, alias, params = args
+            copy_text(self, request_url(settings, record_type, alias, **params), "URL")
+
+    def action_copy_curl(self) -> None:
+        from explorer.api import curl_command
+
+        args = self._request_args()
+        if args is not None:
+            settings, record_type, alias, params = args
+            copy_text(self, curl_command(settings, record_type, alias, **params), "curl command")
+
+    # ----- aliases -------------------------------------------------------------------------
+
+    def jump_to(self, key: str) -> None:
+        """Select and open an alias (from the jump modal or the palette)."""
+        self.alias_tree.select_key(key)
+        if key != self.alias_key:
+            self.open_alias(key)
+        self.table.focus()
+
+    def use_saved_filter(self, key: str, text: str) -> None:
+        """Open the saved filter's alias with the filter applied."""
+        self.alias_tree.select_key(key)
+        self.open_alias(key, text)
+        self.table.focus()
+
+    def action_jump_alias(self) -> None:
+        from explorer.tui.jump_screen import JumpScreen
+
+        if self.session is None:
+            return
+
+        def jump(key: str | None) -> None:
+            if key is not None:
+                self.jump_to(key)
+
+        self.push_screen(JumpScreen(self.session.alias_keys()), jump)
+
+    def action_add_alias(self) -> None:
+        from explorer.tui.alias_screen import AddAliasScreen
+
+        def add(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                self._verify_alias(*choice)
+
+        self.push_screen(AddAliasScreen(), add)
+
+    @work(group="alias", exit_on_error=False)
+    async def _verify_alias(self, record_type: str, alias: str) -> None:
+        from explorer.api import Priority
+
+        try:
+            page = await self.client.list_page(
+                record_type, alias, first=1, priority=Priority.INTERACTIVE
+            )
+        except Exception as error:  # explained in a toast
+            title, text = describe_error(error)
+            self.notify(text, title=f"Alias not added: {title}", severity="error")
+            return
+        self._alias_verified(record_type, alias, page.total)
+
+    def _alias_verified(self, record_type: str, alias: str, total: int) -> None:
+        session = self.session
+        assert session is not None
+        key = f"{record_type}/{alias}"
+        names = session.aliases().setdefault(record_type, [])
+        if alias not in names:
+            names.append(alias)
+            session.save()
+        self.alias_tree.load(session.aliases())
+        self.alias_tree.set_count(key, total)
+        self.alias_tree.select_key(key)
+        self.notify(f"Added {key} ({total:,} records)", title="Alias added")
+        self.open_alias(key)
+
+    def action_remove_alias(self) -> None:
+        session = self.session
+        key = self.alias_tree.cursor_key
+        if session is None or key is None:
+            return
+        record_type, alias = key.split("/", 1)
+        names = session.aliases().get(record_type, [])
+        if alias in names:
+            names.remove(alias)
+            if not names:
+                session.aliases().pop(record_type, None)
+            session.save()
+        self.alias_tree.load(session.aliases())
+        self.notify(f"Removed {key} from the profile", title="Alias removed")
+
+    # ----- help ----------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from explorer.tui.help_screen import HelpScreen
+
+        title, text = "Explorer", "Browse records of your aliases."
+        scopes: tuple[str, ...] = ()
+        node: Any = self.focused
+        while node is not None:
+            if hasattr(node, "HELP_SCOPES"):
+                title, text, scopes = node.HELP_TITLE, node.HELP_TEXT, node.HELP_SCOPES
+                break
+            if node.id == "filter-bar":
+                title, text, scopes = "Filter", FILTER_HELP, ("filter",)
+                break
+            node = node.parent
+        keymap = self.session.keymap if self.session else {}
+        read_only = self.session.read_only if self.session else False
+        self.push_screen(HelpScreen(title, text, scopes, keymap, read_only=read_only))
+
+    def run_spec(self, spec: actions.ActionSpec) -> None:
+        """Run a registry action from the palette."""
+        self.call_later(self.run_action, spec.action)

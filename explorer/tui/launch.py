@@ -1,0 +1,125 @@
+"""Building the app's session: from a config profile, or from the embedded sandbox started in a
+background thread so it boots while Textual loads and the first frame paints."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from explorer.tui.session import Session
+
+SANDBOX_LABEL = "sandbox (local demo data)"
+
+
+def group_collections(collections: Iterable[str]) -> dict[str, list[str]]:
+    """`["tasks/ittickets", "apps/crm"]` → `{"tasks": ["ittickets"], "apps": ["crm"]}`."""
+    grouped: dict[str, list[str]] = {}
+    for collection in collections:
+        record_type, _, alias = collection.partition("/")
+        if alias:
+            grouped.setdefault(record_type, []).append(alias)
+    return grouped
+
+
+def profile_label(profile: Any) -> str:
+    """ "prod · eu" or "staging · staging.example.com"."""
+    if getattr(profile, "base_url", None):
+        where = str(profile.base_url).split("://", 1)[-1].rstrip("/")
+    else:
+        where = str(getattr(profile, "region", None) or "us")
+    return f"{profile.name} · {where}"
+
+
+def sandbox_profile(server: Any, *, read_only: bool = False) -> Any:
+    """An in-memory profile whose aliases are the sandbox's collections."""
+    from explorer.config import Profile
+    from explorer.config.secrets import SecretSource
+
+    return Profile(
+        name="sandbox",
+        base_url=server.base_url,
+        client_id=server.client_id,
+        secret=SecretSource("file", server.client_secret),
+        rate_per_second=20.0,
+        burst=20,
+        aliases=group_collections(server.collections),
+        read_only=read_only,
+    )
+
+
+class SandboxLauncher:
+    """Starts the sandbox in a thread at once; `session()` waits for it and builds the session.
+
+    `stop()` shuts the server down (the app calls it through `Session.on_close`).
+    """
+
+    def __init__(self, options: Any = None) -> None:
+        self._options = options
+        self._ready = threading.Event()
+        self._server: Any = None
+        self._error: BaseException | None = None
+        self._stack = contextlib.ExitStack()
+        self._thread = threading.Thread(target=self._run, name="sandbox-start", daemon=True)
+
+    def start(self) -> SandboxLauncher:
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            from explorer.sandbox import SandboxOptions, start_sandbox
+
+            options = self._options if self._options is not None else SandboxOptions()
+            self._server = self._stack.enter_context(start_sandbox(options))
+        except BaseException as error:  # re-raised in the waiting thread
+            self._error = error
+        finally:
+            self._ready.set()
+
+    def wait(self) -> Any:
+        self._ready.wait()
+        if self._error is not None:
+            raise self._error
+        return self._server
+
+    def stop(self) -> None:
+        self._ready.wait()
+        self._stack.close()
+
+    def session_factory(
+        self, *, config: Any = None, read_only: bool = False
+    ) -> Callable[[], Session]:
+        def build() -> Session:
+            server = self.wait()
+            return Session(
+                profile=sandbox_profile(server, read_only=read_only),
+                label=SANDBOX_LABEL,
+                config=config,
+                read_only=read_only,
+                keymap=dict(getattr(config, "keymap", {}) or {}),
+                theme=getattr(config, "theme", None),
+                on_close=self.stop,
+            )
+
+        return build
+
+
+def config_session(config: Any, profile_name: str | None, *, read_only: bool = False) -> Session:
+    """A session on a profile of the config (the default one unless named)."""
+    from explorer.config.connect import resolve_profile
+
+    profile = resolve_profile(config, profile_name)
+    profile.connection_settings()  # fail early on a missing secret, with the config's message
+    path: Path | None = getattr(config, "path", None)
+    return Session(
+        profile=profile,
+        label=profile_label(profile),
+        config=config,
+        config_path=path,
+        read_only=read_only or bool(profile.read_only),
+        keymap=dict(config.keymap),
+        theme=config.theme,
+    )

@@ -1,0 +1,69 @@
+"""What the app runs on: a profile, how to reach it, where its config lives and how to close."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class Session:
+    """A profile opened by the app; `persist` is False for the in-memory sandbox profile."""
+
+    profile: Any
+    label: str
+    config: Any = None
+    config_path: Path | None = None
+    read_only: bool = False
+    persist: bool = True
+    keymap: dict[str, str] = field(default_factory=dict)
+    theme: str | None = None
+    on_close: Callable[[], None] | None = None
+
+    @property
+    def page_size(self) -> int:
+        return int(getattr(self.profile, "page_size", 0) or 100)
+
+    @property
+    def id_key(self) -> str:
+        settings = self.profile.connection_settings()
+        return str(getattr(settings, "id_key", "Handle") or "Handle")
+
+    def aliases(self) -> dict[str, list[str]]:
+        aliases: dict[str, list[str]] = self.profile.aliases
+        return aliases
+
+    def alias_keys(self) -> list[str]:
+        return [f"{rt}/{alias}" for rt, names in self.aliases().items() for alias in names]
+
+    def state_key(self, alias_key: str) -> str:
+        """The key of per-alias state such as column choices: `profile:type/alias`."""
+        return f"{self.profile.name}:{alias_key}"
+
+    def saved_filters(self, alias_key: str) -> dict[str, str]:
+        saved: dict[str, dict[str, str]] = self.profile.saved_filters
+        return dict(saved.get(alias_key, {}))
+
+    def save_filter(self, alias_key: str, name: str, text: str) -> None:
+        self.profile.saved_filters.setdefault(alias_key, {})[name] = text
+        self.save()
+
+    def open_client(self) -> Any:
+        from explorer.api import ElementumClient
+
+        return ElementumClient(self.profile.connection_settings())
+
+    def save(self) -> None:
+        """Write the config back (aliases, theme); the in-memory sandbox profile is not saved."""
+        if not self.persist or self.config is None:
+            return
+        from explorer.config import save_config
+
+        save_config(self.config, self.config_path)
+
+    def close(self) -> None:
+        if self.on_close is not None:
+            self.on_close()
+            self.on_close = None
