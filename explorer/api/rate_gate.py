@@ -2,9 +2,11 @@
 
 - Budget: a token bucket of `rate_per_second` with `burst` capacity.
 - Not-before: a shared time before which nothing is sent, set from `Retry-After` or backoff.
-- Server window: when headers say how many requests are left and when the window resets,
-  the gate counts down locally and waits for the reset once none are left, so it never sends
-  a request the server has announced it would refuse.
+- Server budget: when headers say how many requests are left, the gate keeps a local copy of
+  the server's budget (refilled at the rate the headers imply: `limit/window` from the policy,
+  else `(limit - remaining)/reset`), counts it down per request sent, and waits while it is
+  empty, so it never sends a request the server has announced it would refuse. Without a
+  rate to refill at, it waits for the whole reset.
 - Order: waiters are served by priority (interactive before background), then arrival; a
   waiter that is cancelled leaves the queue and never sends.
 """
@@ -49,6 +51,9 @@ class RateGate:
         self._not_before_reason = ""
         self._server_remaining: float | None = None
         self._server_reset_at: float | None = None
+        self._server_rate: float | None = None
+        self._server_capacity = 0.0
+        self._server_stamp = 0.0
         self._in_flight = 0
         self._queue: list[_Waiter] = []
         self._seq = itertools.count()
@@ -66,11 +71,18 @@ class RateGate:
         waits: list[tuple[float, str]] = []
         if self._not_before > now:
             waits.append((self._not_before - now, self._not_before_reason))
-        if self._server_reset_at is not None:
-            if now >= self._server_reset_at:
+        if self._server_remaining is not None:
+            if self._server_rate is not None:
+                gained = max(0.0, now - self._server_stamp) * self._server_rate
+                self._server_remaining = min(self._server_capacity, self._server_remaining + gained)
+                self._server_stamp = now
+                if self._server_remaining < 1:
+                    need = (1 - self._server_remaining) / self._server_rate
+                    waits.append((need, "server budget used up"))
+            elif self._server_reset_at is None or now >= self._server_reset_at:
                 self._server_remaining = None
                 self._server_reset_at = None
-            elif self._server_remaining is not None and self._server_remaining < 1:
+            elif self._server_remaining < 1:
                 waits.append((self._server_reset_at - now, "server window used up"))
         if self._tokens < 1:
             waits.append(((1 - self._tokens) / self.rate, "client budget"))
@@ -126,8 +138,8 @@ class RateGate:
                 self._kick()
             raise
 
-    def release(self, info: RateInfo | None) -> None:
-        """A sent request is answered (or failed); learn what the server said about limits."""
+    def release(self, info: RateInfo | None, sent_at: float | None = None) -> None:
+        """A request sent at `sent_at` is answered (or failed); learn what the server said."""
         self._in_flight = max(0, self._in_flight - 1)
         if info is None:
             return
@@ -135,14 +147,17 @@ class RateGate:
         if info.retry_after is not None:
             self.hold(info.retry_after, "server asked to wait (Retry-After)")
         if info.remaining is not None:
-            reset = info.reset_after if info.reset_after is not None else info.window
-            if reset is None:
-                reset = 1.0
-            # Requests already sent after this one will use up the window too.
+            # The server counted this request when it arrived, close to when it was sent;
+            # requests sent since then will use up the budget too.
+            stamp = now if sent_at is None else min(now, sent_at)
+            self._server_rate = _refill_rate(info)
+            self._server_capacity = max(info.limit or 0.0, info.remaining)
             self._server_remaining = info.remaining - self._in_flight
-            self._server_reset_at = now + reset
+            self._server_stamp = stamp
+            reset = info.reset_after if info.reset_after is not None else info.window
+            self._server_reset_at = now + (reset if reset is not None else 1.0)
             if self._server_remaining < 1:
-                self._publish(now + reset, "server window used up")
+                self._publish(self._server_reset_at, "server budget used up")
         self._kick()
 
     def hold(self, seconds: float, reason: str) -> None:
@@ -153,3 +168,14 @@ class RateGate:
             self._not_before_reason = reason
             self._publish(until, reason)
         self._kick()
+
+
+def _refill_rate(info: RateInfo) -> float | None:
+    """Requests per second the server's budget comes back at, as far as the headers tell."""
+    if info.limit and info.window:
+        return info.limit / info.window
+    if info.limit and info.reset_after and info.remaining is not None:
+        missing = info.limit - info.remaining
+        if missing > 0:
+            return missing / info.reset_after
+    return None

@@ -65,9 +65,11 @@ class GatedTransport(httpx.AsyncBaseTransport):
         replayed = False
         status: int | None = None
         error_text: str | None = None
+        sent_any = False
         try:
             while True:
                 await self._gate.acquire(priority)
+                sent_at = time.monotonic()
                 info: RateInfo | None = None
                 token = None
                 try:
@@ -78,6 +80,8 @@ class GatedTransport(httpx.AsyncBaseTransport):
                     if current is not None and current.cancelling():
                         raise asyncio.CancelledError
                     self.sent += 1
+                    sent_any = True
+                    sent_at = time.monotonic()
                     response = await self._inner.handle_async_request(request)
                     info = parse_rate_headers(response.headers)
                 except httpx.TransportError as error:
@@ -97,7 +101,7 @@ class GatedTransport(httpx.AsyncBaseTransport):
                         f"{method} {request.url.path} failed: {_describe(error)}"
                     ) from error
                 finally:
-                    self._gate.release(info)
+                    self._gate.release(info, sent_at)
                 status = response.status_code
                 error_text = None
                 if status == 401 and token is not None and not replayed and self.tokens:
@@ -127,17 +131,18 @@ class GatedTransport(httpx.AsyncBaseTransport):
             error_text = failure.message
             raise
         finally:
-            self._emit(
-                RequestLogged(
-                    method=method,
-                    path=request.url.path,
-                    query=redact_query(request.url.query.decode("ascii", "replace")),
-                    status=status,
-                    duration_ms=(time.monotonic() - started) * 1000.0,
-                    retries=attempt,
-                    error=error_text,
+            if sent_any:  # a request given up before sending is not logged
+                self._emit(
+                    RequestLogged(
+                        method=method,
+                        path=request.url.path,
+                        query=redact_query(request.url.query.decode("ascii", "replace")),
+                        status=status,
+                        duration_ms=(time.monotonic() - started) * 1000.0,
+                        retries=attempt,
+                        error=error_text,
+                    )
                 )
-            )
 
 
 def _describe(error: httpx.TransportError) -> str:

@@ -1,10 +1,351 @@
-"""`elx records`: headless command (built on explorer.api and explorer.config)."""
+"""`elx records list|get|update|create`: read and change records from scripts.
+
+Also holds what every headless command shares: resolving the target, checking a filter
+before anything is sent, reading `Field=value` arguments, and turning failures into one
+stderr line `elx: <title>: <message>` and an exit code a script can rely on:
+
+    0    success
+    1    invalid input (a malformed filter, a bad Field=value)
+    2    usage (unknown option, malformed TYPE/ALIAS)
+    3    configuration or authentication (no profile, bad client id/secret)
+    4    not found (unknown record type, alias or record)
+    5    forbidden (the user may not read or change this object)
+    6    refused by the API (400 bad request, 422 unprocessable)
+    7    network failure, server failure or rate limit exhaustion
+    130  interrupted (Ctrl-C)
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import argparse
+import asyncio
+import csv
+import importlib
+import json
+import shutil
+import sys
+from collections.abc import Callable, Coroutine
+from typing import Any, TextIO
+
+from explorer.api import ElementumClient, InvalidInputError
+from explorer.api.errors import ApiError
+from explorer.api.export import cell_text
+from explorer.cli.main import add_connection_options
+from explorer.config import ConfigError, SecretError
+from explorer.config.connect import Target, open_target
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+EXIT_CONFIG = 3
+EXIT_INTERRUPTED = 130
+
+RECORD_TYPES = ("apps", "elements", "tasks", "transactions")
+
+EXIT_CODES_EPILOG = """exit codes:
+  0 ok, 1 invalid input (bad filter, bad Field=value), 2 usage, 3 configuration/auth error,
+  4 not found, 5 forbidden, 6 API refused (400/422), 7 network/server failure or rate limit
+  exhaustion, 130 interrupted"""
+
+
+class UsageError(Exception):
+    """A malformed argument the parser could not catch; exit code 2."""
+
+
+def fail(title: str, message: str, code: int) -> int:
+    print(f"elx: {title}: {message}", file=sys.stderr)
+    return code
+
+
+def parse_collection(text: str) -> tuple[str, str]:
+    """`TYPE/ALIAS` into its parts, e.g. `tasks/ittickets`."""
+    record_type, slash, alias = text.strip().strip("/").partition("/")
+    if not slash or not alias or "/" in alias:
+        raise UsageError(f"expected TYPE/ALIAS such as tasks/ittickets, got {text!r}")
+    if record_type not in RECORD_TYPES:
+        raise UsageError(
+            f"unknown record type {record_type!r} (expected one of {', '.join(RECORD_TYPES)})"
+        )
+    return record_type, alias
+
+
+def check_filter(text: str | None) -> str | None:
+    """The filter if the RSQL engine accepts it; otherwise InvalidInputError saying where."""
+    if text is None or not text.strip():
+        return None
+    rsql: Any = importlib.import_module("explorer.rsql")
+    result = rsql.parse(text)
+    if result.ok:
+        return text
+    diagnostic = result.diagnostic
+    column = getattr(diagnostic, "column", None)
+    offset = getattr(diagnostic, "offset", None)
+    message = getattr(diagnostic, "message", str(diagnostic))
+    where = f" at column {column}" if column is not None else ""
+    pointer = ""
+    if isinstance(offset, int):
+        pointer = f"\n    {text}\n    {' ' * offset}^"
+    raise InvalidInputError(f"malformed filter{where}: {message}{pointer}")
+
+
+def parse_assignments(pairs: list[str]) -> dict[str, Any]:
+    """`Field=value` (sent as text) and `Field:=json` (sent as that JSON value)."""
+    changes: dict[str, Any] = {}
+    for pair in pairs:
+        name, equals, value = pair.partition("=")
+        if not equals:
+            raise InvalidInputError(f"expected Field=value or Field:=json, got {pair!r}")
+        if name.endswith(":"):
+            name = name[:-1]
+            try:
+                parsed: Any = json.loads(value)
+            except ValueError as error:
+                raise InvalidInputError(f"{name}:= needs a JSON value: {error}") from error
+        else:
+            parsed = value
+        name = name.strip()
+        if not name:
+            raise InvalidInputError(f"missing field name in {pair!r}")
+        changes[name] = parsed
+    return changes
+
+
+def run_command(
+    args: argparse.Namespace, body: Callable[[Target], Coroutine[Any, Any, int]]
+) -> int:
+    """Resolve the target from `--profile`/`--config`/`--sandbox`, run `body`, map errors."""
+    try:
+        with open_target(
+            getattr(args, "profile", None),
+            getattr(args, "config", None),
+            bool(getattr(args, "sandbox", False)),
+        ) as target:
+            return asyncio.run(body(target))
+    except KeyboardInterrupt:
+        return fail("interrupted", "stopped by the user", EXIT_INTERRUPTED)
+    except UsageError as error:
+        return fail("usage", str(error), EXIT_USAGE)
+    except ApiError as error:
+        return fail(error.title, error.message, error.exit_code)
+    except (ConfigError, SecretError) as error:
+        return fail("configuration error", str(error), EXIT_CONFIG)
+    except OSError as error:
+        return fail("file error", str(error), EXIT_INVALID)
+
+
+def guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Errors raised before connecting (usage, invalid input) become their exit codes too."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except UsageError as error:
+            return fail("usage", str(error), EXIT_USAGE)
+        except ApiError as error:
+            return fail(error.title, error.message, error.exit_code)
+        except (ConfigError, SecretError) as error:
+            return fail("configuration error", str(error), EXIT_CONFIG)
+        except KeyboardInterrupt:
+            return fail("interrupted", "stopped by the user", EXIT_INTERRUPTED)
+
+    return run
+
+
+def refuse_if_read_only(target: Target) -> None:
+    if target.read_only and target.profile is not None:
+        raise InvalidInputError(f"profile {target.profile.name!r} is read-only; nothing was sent")
+
+
+# -- output -------------------------------------------------------------------------------
+def columns_of(records: list[dict[str, Any]]) -> list[str]:
+    columns: list[str] = []
+    for record in records:
+        for key in record:
+            if key not in columns:
+                columns.append(key)
+    return columns
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def render_table(records: list[dict[str, Any]], width: int | None = None) -> str:
+    """Aligned columns, as many as fit the terminal width, each clipped to a fair share."""
+    if not records:
+        return ""
+    total_width = width or shutil.get_terminal_size((120, 24)).columns
+    columns = columns_of(records)
+    cells = [[" ".join(cell_text(r.get(c)).split()) for c in columns] for r in records]
+    natural = [
+        max(len(column), *(len(row[i]) for row in cells)) for i, column in enumerate(columns)
+    ]
+    widths: list[int] = []
+    used = 0
+    for i, size in enumerate(natural):
+        size = min(size, 40)
+        room = total_width - used - (2 if widths else 0)
+        if room < min(size, 6):
+            break
+        size = min(size, room)
+        widths.append(size)
+        used += size + (2 if i else 0)
+    lines = ["  ".join(_clip(c, w).ljust(w) for c, w in zip(columns, widths, strict=False))]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in cells:
+        lines.append("  ".join(_clip(c, w).ljust(w) for c, w in zip(row, widths, strict=False)))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def write_records(records: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
+    if fmt == "json":
+        json.dump(records, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "jsonl":
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        columns = columns_of(records)
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        for record in records:
+            writer.writerow([cell_text(record.get(c)) for c in columns])
+    else:
+        table = render_table(records)
+        if table:
+            out.write(table + "\n")
+
+
+def render_record(record: dict[str, Any]) -> str:
+    if not record:
+        return ""
+    width = max(len(key) for key in record)
+    return "\n".join(f"{key.ljust(width)}  {cell_text(value)}" for key, value in record.items())
+
+
+# -- commands -----------------------------------------------------------------------------
+def _list(args: argparse.Namespace) -> int:
+    record_type, alias = parse_collection(args.collection)
+    filter_text = check_filter(args.filter)
+    if args.first is not None and not 1 <= args.first <= 1000:
+        raise UsageError("--first must be between 1 and 1000")
+
+    async def body(target: Target) -> int:
+        records: list[dict[str, Any]] = []
+        total: int | None = None
+        async with ElementumClient(target.settings) as client:
+            if args.all:
+                async for page in client.iter_pages(
+                    record_type, alias, filter=filter_text, page_size=args.first
+                ):
+                    records.extend(page.records)
+                    total = page.total
+            else:
+                first = args.first or target.settings.page_size
+                page = await client.list_page(record_type, alias, first=first, filter=filter_text)
+                records, total = page.records, page.total
+        write_records(records, args.format, sys.stdout)
+        if args.format == "table":
+            shown = f"{len(records)} of {total}" if total is not None else str(len(records))
+            print(f"{shown} records", file=sys.stderr)
+        return 0
+
+    return run_command(args, body)
+
+
+def _get(args: argparse.Namespace) -> int:
+    record_type, alias = parse_collection(args.collection)
+
+    async def body(target: Target) -> int:
+        async with ElementumClient(target.settings) as client:
+            record = await client.get_record(record_type, alias, args.id)
+        _show(record, args.format)
+        return 0
+
+    return run_command(args, body)
+
+
+def _show(record: dict[str, Any], fmt: str) -> None:
+    if fmt == "json":
+        print(json.dumps(record, ensure_ascii=False, indent=2))
+    else:
+        print(render_record(record))
+
+
+def _update(args: argparse.Namespace) -> int:
+    record_type, alias = parse_collection(args.collection)
+    changes = parse_assignments(args.assignments)
+
+    async def body(target: Target) -> int:
+        refuse_if_read_only(target)
+        async with ElementumClient(target.settings) as client:
+            record = await client.update_record(record_type, alias, args.id, changes)
+        _show(record, args.format)
+        return 0
+
+    return run_command(args, body)
+
+
+def _create(args: argparse.Namespace) -> int:
+    record_type, alias = parse_collection(args.collection)
+    data = parse_assignments(args.assignments)
+
+    async def body(target: Target) -> int:
+        refuse_if_read_only(target)
+        async with ElementumClient(target.settings) as client:
+            record = await client.create_record(record_type, alias, data)
+        _show(record, args.format)
+        return 0
+
+    return run_command(args, body)
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("records", help="(not built yet)")
-    parser.set_defaults(handler=lambda args: 2)
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "records",
+        help="list, show, create and update records",
+        description="List, show, create and update records of one TYPE/ALIAS.",
+        epilog=EXIT_CODES_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    actions = parser.add_subparsers(dest="records_command", metavar="ACTION", required=True)
+    fmt_help = "output format (default: %(default)s)"
+
+    def sub(name: str, help_text: str) -> argparse.ArgumentParser:
+        child: argparse.ArgumentParser = actions.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=EXIT_CODES_EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        add_connection_options(child)
+        child.add_argument("collection", metavar="TYPE/ALIAS", help="e.g. tasks/ittickets")
+        return child
+
+    listing = sub("list", "list records, one page or all of them")
+    listing.add_argument("--filter", "-f", help="RSQL filter, checked before sending")
+    listing.add_argument("--first", "-n", type=int, help="page size (1-1000; default: profile)")
+    listing.add_argument("--all", action="store_true", help="follow every page")
+    listing.add_argument(
+        "--format", choices=("table", "json", "jsonl", "csv"), default="table", help=fmt_help
+    )
+    listing.set_defaults(handler=guarded(_list))
+
+    getting = sub("get", "show one record")
+    getting.add_argument("id", metavar="ID", help="the record's handle, e.g. TKT-4")
+    getting.add_argument("--format", choices=("table", "json"), default="json", help=fmt_help)
+    getting.set_defaults(handler=guarded(_get))
+
+    assign_help = "Field=value (sent as text) or Field:=json (sent as a JSON value)"
+    updating = sub("update", "change some fields of a record (a partial update)")
+    updating.add_argument("id", metavar="ID", help="the record's handle")
+    updating.add_argument("assignments", nargs="+", metavar="Field=value", help=assign_help)
+    updating.add_argument("--format", choices=("table", "json"), default="json", help=fmt_help)
+    updating.set_defaults(handler=guarded(_update))
+
+    creating = sub("create", "create a record")
+    creating.add_argument("assignments", nargs="+", metavar="Field=value", help=assign_help)
+    creating.add_argument("--format", choices=("table", "json"), default="json", help=fmt_help)
+    creating.set_defaults(handler=guarded(_create))
