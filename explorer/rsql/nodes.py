@@ -1,4 +1,8 @@
-"""The filter AST. Spans are source positions and take no part in equality."""
+"""The filter AST. Spans are source positions and take no part in equality.
+
+Nodes are treated as values (hashable, compared without spans) and never changed after
+parsing; they are not frozen because frozen construction would triple the cost of a parse.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from explorer.rsql.operators import Operator
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Comparison:
     """`selector op args`, e.g. `Status=in=(Open,Review)`."""
 
@@ -22,7 +26,7 @@ class Comparison:
     arg_spans: tuple[Span, ...] = field(default=(), compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class And:
     """Every child holds; children in source order."""
 
@@ -30,7 +34,7 @@ class And:
     span: Span = field(default=(0, 0), compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Or:
     """At least one child holds; children in source order."""
 

@@ -29,6 +29,18 @@ _ELEM_BARE_NO_COLON = re.compile(
 _ELEM_WS = re.compile(r"\s*")
 _ELEM_SEP = re.compile(r"\s*(?:(;)|(,))\s*|\s+(?:(and)|(or))(?:\s+|(?=\()|$)")
 
+# One match for the common comparison: `selector op value` or `selector op (a,b,c)` with no
+# quotes and no spaces inside the list; anything else takes the careful path.
+_ELEM_FAST = re.compile(
+    r"([^\"'();,=<>!~\s]+(?:\s+(?!(?:and|or)(?:\s|\(|$))[^\"'();,=<>!~\s]+)*)\s*"
+    r"(==|!=|[=!][A-Za-z]*=|[<>]=?)\s*"
+    r"(?:([^\"'();,=<>!~\s]+(?:\s+(?!(?:and|or)(?:\s|\(|$))[^\"'();,=<>!~\s]+)*)"
+    r"|\(([^\"'();,=<>!~\s]+(?:,[^\"'();,=<>!~\s]+)*)\))"
+)
+_STD_FAST = re.compile(
+    r"([^\"'();,=<>!~ \t]+)[ \t]*(==|!=|[=!][A-Za-z]*=|[<>]=?)[ \t]*"
+    r"(?:([^\"'();,=<>!~ \t]+)|\(([^\"'();,=<>!~ \t]+(?:,[^\"'();,=<>!~ \t]+)*)\))"
+)
 _STD_SEL = re.compile(r"[^\"'();,=<>!~ \t]+")
 _STD_WS = re.compile(r"[ \t]*")
 _STD_SEP = re.compile(r"[ \t]*(?:(;)|(,)|( and )|( or ))[ \t]*")
@@ -74,6 +86,7 @@ class _Syntax:
         "bare_no_colon",
         "colon_lists",
         "dialect",
+        "fast",
         "operators",
         "sel",
         "sep",
@@ -85,6 +98,7 @@ class _Syntax:
         self.dialect = dialect
         elementum = dialect is Dialect.ELEMENTUM
         self.sel = _ELEM_SEL if elementum else _STD_SEL
+        self.fast = _ELEM_FAST if elementum else _STD_FAST
         self.bare = _ELEM_BARE if elementum else _STD_SEL
         self.bare_no_colon = _ELEM_BARE_NO_COLON if elementum else _STD_SEL
         self.ws = _ELEM_WS if elementum else _STD_WS
@@ -146,6 +160,10 @@ def _combine(items: list[Node], kind: type[And] | type[Or]) -> Node:
 def _parse(text: str, syntax: _Syntax) -> Node:
     n = len(text)
     skip = syntax.skip
+    fast = syntax.fast.match
+    operators = syntax.operators
+    colon_lists = syntax.colon_lists
+    one = Arity.ONE
     sep = syntax.sep.match
     # Each open group saves (and_items, or_items, offset of its '(').
     stack: list[tuple[list[Node], list[Node], int]] = []
@@ -164,7 +182,52 @@ def _parse(text: str, syntax: _Syntax) -> Node:
             pos = skip(text, pos + 1)
             after = "'('"
             continue
-        node, pos = _comparison(text, pos, syntax, after)
+        node: Node | None = None
+        fm = fast(text, pos)
+        if fm is not None:
+            op = operators.get(fm.group(2))
+            if op is not None:
+                value = fm.group(3)
+                if value is not None:
+                    if op.arity is one or (
+                        op.arity is Arity.MANY and not (colon_lists and ":" in value)
+                    ):
+                        node = Comparison(
+                            fm.group(1),
+                            op,
+                            (value,),
+                            (pos, fm.end()),
+                            fm.span(1),
+                            fm.span(2),
+                            (fm.span(3),),
+                        )
+                else:
+                    items = fm.group(4).split(",")
+                    count = len(items)
+                    if (
+                        count == 1
+                        or (op.arity is Arity.MANY and count <= MAX_LIST)
+                        or (op.arity is Arity.TWO and count == 2)
+                    ):
+                        offset = fm.start(4)
+                        spans: list[Span] = []
+                        for item in items:
+                            end = offset + len(item)
+                            spans.append((offset, end))
+                            offset = end + 1
+                        node = Comparison(
+                            fm.group(1),
+                            op,
+                            tuple(items),
+                            (pos, fm.end()),
+                            fm.span(1),
+                            fm.span(2),
+                            tuple(spans),
+                        )
+        if node is None:
+            node, pos = _comparison(text, pos, syntax, after)
+        else:
+            pos = node.span[1]
         and_items.append(node)
         # After a constraint: a separator, a closing ')' or the end.
         while True:
