@@ -10,6 +10,7 @@ from typing import Any
 class Priority(IntEnum):
     """Order at the rate gate: lower goes first."""
 
+    TOKEN = -1  # the client's own token requests: everything else waits for them
     INTERACTIVE = 0
     BACKGROUND = 1
 

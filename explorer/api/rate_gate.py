@@ -61,7 +61,9 @@ class RateGate:
 
     # -- budget bookkeeping -------------------------------------------------------------
     def _refill(self, now: float) -> None:
-        elapsed = max(0.0, now - self._refilled_at)
+        if now <= self._refilled_at:
+            return
+        elapsed = now - self._refilled_at
         self._tokens = min(float(self.burst), self._tokens + elapsed * self.rate)
         self._refilled_at = now
 
@@ -105,9 +107,15 @@ class RateGate:
             self._queue[0].wake.set()
 
     # -- the gate -----------------------------------------------------------------------
-    async def acquire(self, priority: Priority = Priority.INTERACTIVE) -> None:
+    def ticket(self) -> int:
+        """A place in line; a retried request passes its first ticket to keep its place."""
+        return next(self._seq)
+
+    async def acquire(
+        self, priority: Priority = Priority.INTERACTIVE, ticket: int | None = None
+    ) -> None:
         """Wait for this request's turn; on return one request may be sent now."""
-        waiter = _Waiter(int(priority), next(self._seq))
+        waiter = _Waiter(int(priority), self.ticket() if ticket is None else ticket)
         heapq.heappush(self._queue, waiter)
         self._kick()
         try:
@@ -160,9 +168,13 @@ class RateGate:
                 self._publish(self._server_reset_at, "server budget used up")
         self._kick()
 
-    def hold(self, seconds: float, reason: str) -> None:
-        """Send nothing for `seconds` (shared by every request)."""
+    def hold(self, seconds: float, reason: str, *, refused: bool = False) -> None:
+        """Send nothing for `seconds` (shared by every request). After a refusal (429) the
+        burst allowance is spent too, so the gate resumes at its steady rate."""
         until = self._clock() + max(0.0, seconds)
+        if refused:
+            self._tokens = min(self._tokens, 0.0)
+            self._refilled_at = max(self._refilled_at, until)
         if until > self._not_before:
             self._not_before = until
             self._not_before_reason = reason

@@ -18,6 +18,7 @@ import httpx
 
 from explorer.api.errors import ApiError, AuthError, ConfigurationError, NetworkError, body_text
 from explorer.api.events import TokenState
+from explorer.api.models import Priority
 from explorer.api.settings import ConnectionSettings
 
 DEFAULT_LIFETIME = 86400.0
@@ -97,7 +98,7 @@ class TokenManager:
             response = await self._http.post(
                 self._settings.token_url,
                 headers={"Accept": "application/json", **headers},
-                extensions={EXT_AUTH: False},
+                extensions={EXT_AUTH: False, EXT_PRIORITY: Priority.TOKEN},
                 **body,
             )
         except ApiError as error:

@@ -66,9 +66,14 @@ class GatedTransport(httpx.AsyncBaseTransport):
         status: int | None = None
         error_text: str | None = None
         sent_any = False
+        ticket = self._gate.ticket()
         try:
             while True:
-                await self._gate.acquire(priority)
+                if use_auth and self.tokens is not None:
+                    # Get the token before queueing, so a request that has passed the gate
+                    # is sent at once (the call after the gate is then served from cache).
+                    await self.tokens.get()
+                await self._gate.acquire(priority, ticket)
                 sent_at = time.monotonic()
                 info: RateInfo | None = None
                 token = None
@@ -124,7 +129,7 @@ class GatedTransport(httpx.AsyncBaseTransport):
                 waited += delay
                 await response.aclose()
                 if status == 429:
-                    self._gate.hold(delay, f"HTTP 429; waiting {delay:.1f} s")
+                    self._gate.hold(delay, f"HTTP 429; waiting {delay:.1f} s", refused=True)
                 else:
                     await asyncio.sleep(delay)
         except NetworkError as failure:
