@@ -338,34 +338,34 @@ class Store:
         return self._one("SELECT * FROM comments WHERE uid = ?", (uid,))
 
     def attachments(self, scope: str) -> list[sqlite3.Row]:
-        """The attachments of `scope`, each read also moving an upload towards VALID."""
+        """The attachments of `scope`; each read also moves an upload towards VALID."""
         with self._lock:
+            self._promote("scope = ?", [scope])
             rows = self._conn.execute(
                 "SELECT * FROM attachments WHERE scope = ? ORDER BY id", (scope,)
             ).fetchall()
-            self._note_reads([int(r["id"]) for r in rows])
+            self._conn.execute("UPDATE attachments SET reads = reads + 1 WHERE scope = ?", (scope,))
         return rows
 
     def attachment(self, scope: str, uid: str) -> sqlite3.Row | None:
         with self._lock:
+            self._promote("scope = ? AND uid = ?", [scope, uid])
             row: sqlite3.Row | None = self._conn.execute(
                 "SELECT * FROM attachments WHERE scope = ? AND uid = ?", (scope, uid)
             ).fetchone()
-            if row is not None:
-                self._note_reads([int(row["id"])])
+            self._conn.execute(
+                "UPDATE attachments SET reads = reads + 1 WHERE scope = ? AND uid = ?",
+                (scope, uid),
+            )
         return row
 
-    def _note_reads(self, ids: list[int]) -> None:
-        """An upload stays PROCESSING for its first read or one second, then becomes VALID."""
-        if not ids:
-            return
-        marks = ", ".join("?" * len(ids))
+    def _promote(self, where: str, params: list[Any]) -> None:
+        """An upload reads as PROCESSING once (or for a second), then as VALID."""
         self._conn.execute(
-            f"UPDATE attachments SET state = 'VALID' WHERE id IN ({marks})"
+            f"UPDATE attachments SET state = 'VALID' WHERE {where}"
             " AND state = 'PROCESSING' AND (reads >= 1 OR ready_at <= ?)",
-            [*ids, time.time()],
+            [*params, time.time()],
         )
-        self._conn.execute(f"UPDATE attachments SET reads = reads + 1 WHERE id IN ({marks})", ids)
 
     def add_attachment(
         self,

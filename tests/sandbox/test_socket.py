@@ -10,6 +10,8 @@ import pytest
 
 from explorer.sandbox import RunningSandbox
 
+from .contract import check_response
+
 pytestmark = pytest.mark.socket
 
 
@@ -36,6 +38,7 @@ def test_session_sandbox_serves_every_collection(sandbox: RunningSandbox) -> Non
         headers = {"Authorization": f"Bearer {token(sandbox, client)}"}
         for key in sandbox.collections:
             answer = client.get(f"{sandbox.api_url}/{key}", headers=headers)
+            check_response(answer)
             if key == "transactions/payroll":
                 assert answer.status_code == 403
             else:
