@@ -54,7 +54,8 @@ class BulkEdit:
     changes: Mapping[str, Any]
     filter: str | None = None
     page_size: int = 500
-    parallel: int = 4
+    # Writes in flight at once; the client's rate gate still bounds the request rate.
+    parallel: int = 8
     id_key: str = "Handle"
     _cancel: asyncio.Event = field(default_factory=asyncio.Event, init=False)
 

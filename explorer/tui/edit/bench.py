@@ -32,7 +32,7 @@ class EditBench(App[None]):
         Binding("e", "edit", "Edit"),
         Binding("n", "new", "New"),
         Binding("u", "undo", "Undo"),
-        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+e", "export", "Export"),
         Binding("b", "bulk", "Bulk set"),
     ]

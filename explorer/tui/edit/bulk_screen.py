@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -18,6 +19,9 @@ from explorer.edits.client import RecordClient, describe_failure
 from explorer.edits.fields import FieldProfile
 from explorer.edits.values import expectation, parse_value
 from explorer.tui.edit.styling import EDIT_CSS
+
+# Seconds between progress redraws.
+PROGRESS_INTERVAL = 0.1
 
 
 class BulkEditScreen(ModalScreen[BulkReport | None]):
@@ -59,6 +63,7 @@ class BulkEditScreen(ModalScreen[BulkReport | None]):
         self.total: int | None = None
         self.job: BulkEdit | None = None
         self.report: BulkReport | None = None
+        self._last_told = 0.0
 
     def compose(self) -> ComposeResult:
         where = f"matching [b]{self.filter_text}[/b]" if self.filter_text else "(no filter)"
@@ -155,6 +160,12 @@ class BulkEditScreen(ModalScreen[BulkReport | None]):
         self.post_message(self.Finished(report))
 
     def _tell(self, progress: BulkProgress) -> None:
+        # At most ten redraws a second: hundreds of writes a second would flood the screen.
+        now = time.monotonic()
+        running = progress.phase == "writing" and progress.done < (progress.total or 0)
+        if running and now - self._last_told < PROGRESS_INTERVAL:
+            return
+        self._last_told = now
         self.post_message(self.Progressed(progress))
 
     @on(Progressed)
