@@ -1,0 +1,407 @@
+"""The filter bar: a highlighted RSQL editor with live diagnostics, completion and history.
+
+The app mounts one `FilterBar`, feeds it the current alias with `set_context`, and listens for
+`Applied`, `Left`, `SaveRequested` and `Changed`. Keys come from the `filter` scope of the action
+registry; they are bound on the inner input, which holds the focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import ClassVar, Self
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, Static
+
+from explorer.kinds import FieldKind
+from explorer.rsql import Completion, Diagnostic, complete
+from explorer.tui import actions
+from explorer.tui.filter.checking import FilterCheck, Verdict, check_filter
+from explorer.tui.filter.clauses import and_clause, clause
+from explorer.tui.filter.completion_list import CompletionList
+from explorer.tui.filter.highlighting import COMPONENTS, FilterHighlighter
+from explorer.tui.filter.history import FilterHistory
+from explorer.tui.filter.save_dialog import SaveFilterScreen
+
+PLACEHOLDER = "RSQL filter, e.g. Status==Open;Priority=ge=3   (Tab completes, ↑↓ history)"
+
+
+class FilterInput(Input):
+    """The single-line editor; it owns the filter keys and hands them to its bar."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list(actions.bindings("filter"))
+    COMPONENT_CLASSES: ClassVar[set[str]] = Input.COMPONENT_CLASSES | COMPONENTS
+
+    def __init__(self, bar: FilterBar) -> None:
+        self.bar = bar
+        self.filter_highlighter = FilterHighlighter(self._component_style)
+        super().__init__(
+            placeholder=PLACEHOLDER,
+            highlighter=self.filter_highlighter,
+            select_on_focus=False,
+            id="filter-input",
+        )
+
+    def _component_style(self, component: str) -> Style:
+        return self.get_component_rich_style(component, partial=True, default=Style())
+
+    def action_apply_filter(self) -> None:
+        self.bar.action_apply_filter()
+
+    def action_leave_filter(self) -> None:
+        self.bar.action_leave_filter()
+
+    def action_complete(self) -> None:
+        self.bar.action_complete()
+
+    def action_history_back(self) -> None:
+        self.bar.action_history_back()
+
+    def action_history_forward(self) -> None:
+        self.bar.action_history_forward()
+
+    def action_save_filter(self) -> None:
+        self.bar.action_save_filter()
+
+
+class FilterBar(Widget):
+    """Edits, checks and applies the RSQL filter of the current alias."""
+
+    class Applied(Message):
+        """A valid filter (as typed, trimmed) was applied; "" means no filter."""
+
+        def __init__(self, bar: FilterBar, filter: str) -> None:
+            super().__init__()
+            self.bar = bar
+            self.filter = filter
+
+        @property
+        def control(self) -> FilterBar:
+            return self.bar
+
+    class Left(Message):
+        """Escape in the bar: the app moves the focus back to the table."""
+
+        def __init__(self, bar: FilterBar) -> None:
+            super().__init__()
+            self.bar = bar
+
+        @property
+        def control(self) -> FilterBar:
+            return self.bar
+
+    class SaveRequested(Message):
+        """The user named the current filter; the app writes it to config."""
+
+        def __init__(self, bar: FilterBar, name: str, filter: str) -> None:
+            super().__init__()
+            self.bar = bar
+            self.name = name
+            self.filter = filter
+
+        @property
+        def control(self) -> FilterBar:
+            return self.bar
+
+    class Changed(Message):
+        """The text changed and was checked: `valid` means it may be applied."""
+
+        def __init__(self, bar: FilterBar, valid: bool, diagnostic: Diagnostic | None) -> None:
+            super().__init__()
+            self.bar = bar
+            self.valid = valid
+            self.diagnostic = diagnostic
+
+        @property
+        def control(self) -> FilterBar:
+            return self.bar
+
+    def __init__(
+        self,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+        history: FilterHistory | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.history = history or FilterHistory()
+        self.input = FilterInput(self)
+        self.completions = CompletionList(id="filter-completions")
+        self.status = Static("", id="filter-status", markup=False)
+        self.hint = Static("", id="filter-hint", markup=False)
+        self.alias_key = ""
+        self.fields: dict[str, FieldKind] = {}
+        self.values: dict[str, list[str]] = {}
+        self.saved: dict[str, str] = {}
+        self.applied = ""
+        self.check = FilterCheck("", Verdict.EMPTY)
+        self._quiet_value: str | None = None  # text set by code: no dropdown for it
+
+    def compose(self) -> ComposeResult:
+        yield self.input
+        yield self.completions
+        with Horizontal(id="filter-status-row"):
+            yield self.status
+            yield self.hint
+
+    def on_mount(self) -> None:
+        self.input.border_title = "Filter"
+        self.completions.close()
+        self.validate_now()
+
+    # The contract with the app.
+
+    def focus(self, scroll_visible: bool = True) -> Self:
+        """Focusing the bar puts the cursor in its editor."""
+        self.input.focus(scroll_visible)
+        return self
+
+    @property
+    def value(self) -> str:
+        return self.input.value
+
+    @value.setter
+    def value(self, text: str) -> None:
+        """Show `text`, taken as the filter in effect (the app sets what it applied)."""
+        self._set_text(text)
+        if self.check.valid:
+            self.applied = self.check.filter
+        self.history.reset()
+        self._show_history_position()
+        self._paint_status(self.check.message)
+
+    def set_context(
+        self,
+        alias_key: str,
+        fields: Mapping[str, FieldKind],
+        values: Mapping[str, Sequence[str]],
+        saved: Mapping[str, str],
+    ) -> None:
+        """Use this alias's fields, seen values, saved filters and history from now on."""
+        if alias_key != self.alias_key:
+            self.alias_key = alias_key
+            self.history.load(alias_key)
+            self._show_history_position()
+        self.fields = dict(fields)
+        self.values = {name: list(seen) for name, seen in values.items()}
+        self.saved = dict(saved)
+        self.validate_now()
+
+    def append_clause(self, field: str, op: str, value: str | None) -> None:
+        """AND `field op value` to the current valid filter and apply the result."""
+        base = self.check.filter if self.check.valid else self.applied
+        self._set_text(and_clause(base, clause(field, op, value)))
+        self.history.reset()
+        self._apply()
+
+    def validate_now(self) -> FilterCheck:
+        """Check the current text and repaint status and underline; returns the check.
+
+        This is the whole per-keystroke cost, so benchmarks time it directly.
+        """
+        check = check_filter(self.input.value, self.fields)
+        previous, self.check = self.check, check
+        if (check.text, check.valid, check.diagnostic) != (
+            previous.text,
+            previous.valid,
+            previous.diagnostic,
+        ):
+            self.post_message(self.Changed(self, check.valid, check.diagnostic))
+        highlighter = self.input.filter_highlighter
+        highlighter.problem = (
+            check.span if check.verdict in (Verdict.ERROR, Verdict.WARNING) else None
+        )
+        highlighter.problem_is_error = check.verdict is Verdict.ERROR
+        self.input.refresh()
+        self._paint_status(check.message)
+        return check
+
+    # Painting.
+
+    def _paint_status(self, message: str) -> None:
+        verdict = self.check.verdict
+        self.status.update(Text(message, no_wrap=True, overflow="ellipsis"))
+        for name in Verdict:
+            self.status.set_class(verdict is name, f"-{name.value}")
+        self.hint.update(self._hint_text())
+
+    def _hint_text(self) -> str:
+        check = self.check
+        if check.verdict is Verdict.ERROR:
+            return "fix to apply"
+        if check.filter == self.applied:
+            return "● applied" if self.applied else ""
+        return "Enter clears the filter" if check.verdict is Verdict.EMPTY else "Enter applies"
+
+    def _show_history_position(self) -> None:
+        position = self.history.position
+        total = len(self.history.entries)
+        self.input.border_subtitle = (
+            f"history {position + 1}/{total}" if position is not None else ""
+        )
+
+    # Editing.
+
+    def _set_text(self, text: str) -> None:
+        """Replace the text from code: checked at once, without opening the dropdown."""
+        if self.input.value != text:
+            self._quiet_value = text
+            self.input.value = text
+        self.input.cursor_position = len(text)
+        self.completions.close()
+        self.validate_now()
+
+    @on(Input.Changed, "#filter-input")
+    def _text_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        quiet = event.value == self._quiet_value
+        self._quiet_value = None
+        if event.value != self.check.text:
+            self.validate_now()
+        if quiet or not self.input.has_focus:
+            self.completions.close()
+        else:
+            self.history.reset()
+            self._show_history_position()
+            self.update_completions(typing=True)
+
+    @on(Input.Submitted, "#filter-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+
+    @on(Input.Blurred, "#filter-input")
+    def _blurred(self, event: Input.Blurred) -> None:
+        event.stop()
+        self.completions.close()
+
+    # Completion.
+
+    def completions_at_cursor(self) -> tuple[list[Completion], bool]:
+        """What `complete()` offers at the cursor, minus entries that would change nothing,
+        and whether one of those was dropped (the text at the cursor is already complete)."""
+        text = self.input.value
+        cursor = self.input.cursor_position
+        found: list[Completion] = []
+        if not text.strip():
+            found.extend(
+                # A saved filter replaces the whole (blank) text, like a value would.
+                Completion(saved, 0, len(text), "value", f"★ {name}", saved)
+                for name, saved in self.saved.items()
+            )
+        found.extend(complete(text, cursor, list(self.fields), self.values))
+        useful = [c for c in found if text[c.start : c.end] != c.text]
+        return useful, len(useful) < len(found)
+
+    def update_completions(self, *, typing: bool = False) -> bool:
+        """Refresh the dropdown for the cursor position; returns whether it is open.
+
+        While typing, a word that already matches a completion keeps the list shut, so Enter
+        applies `Status==Open` instead of swapping in `Opened`; Tab still shows everything.
+        """
+        found, complete_already = self.completions_at_cursor()
+        if typing:
+            # Separators only on Tab: after a typed value, Enter must apply, not insert `;`.
+            found = [] if complete_already else [c for c in found if c.kind != "separator"]
+        self.completions.show(found)
+        if found:
+            start = min(c.start for c in found)
+            column = cell_len(self.input.value[:start]) - self.input.scroll_offset.x
+            gutter = self.input.styles.gutter.left
+            # Line the option text up with the text it completes (list border + option padding).
+            self.completions.styles.offset = (max(0, gutter + column - 2), 0)
+        return self.completions.is_open
+
+    def insert_completion(self, item: Completion) -> None:
+        """Put `item.text` in place of the span it completes; the cursor goes after it."""
+        text = self.input.value
+        new_text = text[: item.start] + item.text + text[item.end :]
+        self._quiet_value = new_text
+        self.input.value = new_text
+        self.input.cursor_position = item.start + len(item.text)
+        self.completions.close()
+        self.validate_now()
+
+    @on(OptionList.OptionSelected, "#filter-completions")
+    def _completion_clicked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        index = event.option_index
+        if 0 <= index < len(self.completions.completions):
+            self.insert_completion(self.completions.completions[index])
+        self.input.focus()
+
+    # Actions (bound on the input from the `filter` scope of the registry).
+
+    def action_apply_filter(self) -> None:
+        chosen = self.completions.chosen()
+        if chosen is not None:
+            self.insert_completion(chosen)
+            return
+        self._apply()
+
+    def _apply(self) -> None:
+        check = self.validate_now()
+        if not check.valid:
+            self._paint_status(f"{check.message} · not applied")
+            return
+        self.applied = check.filter
+        self.history.record(check.filter)
+        self._show_history_position()
+        self._paint_status(check.message)
+        self.post_message(self.Applied(self, check.filter))
+
+    def action_leave_filter(self) -> None:
+        if self.completions.is_open:
+            self.completions.close()
+            return
+        self.post_message(self.Left(self))
+
+    def action_complete(self) -> None:
+        chosen = self.completions.chosen()
+        if chosen is not None:
+            self.insert_completion(chosen)
+        elif not self.update_completions():
+            self.screen.focus_next()
+
+    def action_history_back(self) -> None:
+        if self.completions.is_open:
+            self.completions.move(-1)
+            return
+        recalled = self.history.back(self.input.value)
+        if recalled is not None:
+            self._set_text(recalled)
+        self._show_history_position()
+
+    def action_history_forward(self) -> None:
+        if self.completions.is_open:
+            self.completions.move(1)
+            return
+        recalled = self.history.forward()
+        if recalled is not None:
+            self._set_text(recalled)
+        self._show_history_position()
+
+    def action_save_filter(self) -> None:
+        check = self.validate_now()
+        if check.verdict is Verdict.EMPTY:
+            self._paint_status("nothing to save: the filter is empty")
+            return
+        if not check.valid:
+            self._paint_status(f"{check.message} · fix it before saving")
+            return
+        self.completions.close()
+
+        def saved(name: str | None) -> None:
+            if name:
+                self.post_message(self.SaveRequested(self, name, check.filter))
+                self._paint_status(f"✓ saving as {name!r}")
+            self.input.focus()
+
+        self.app.push_screen(SaveFilterScreen(check.filter, self.saved), saved)

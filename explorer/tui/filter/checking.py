@@ -1,0 +1,73 @@
+"""Checking filter text with the RSQL engine and wording the result for the status line."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from explorer.kinds import FieldKind
+from explorer.rsql import Diagnostic, parse, validate
+
+
+class Verdict(StrEnum):
+    EMPTY = "empty"  # blank text: no filter
+    VALID = "valid"
+    WARNING = "warning"  # parses, but something looks wrong (unknown field, wrong kind)
+    ERROR = "error"  # does not parse: never applied
+
+
+@dataclass(frozen=True, slots=True)
+class FilterCheck:
+    """What the engine says about one filter text."""
+
+    text: str
+    verdict: Verdict
+    diagnostic: Diagnostic | None = None
+
+    @property
+    def valid(self) -> bool:
+        """Whether the filter may be applied (blank means "no filter", which is fine)."""
+        return self.verdict is not Verdict.ERROR
+
+    @property
+    def filter(self) -> str:
+        """The text to send: trimmed, "" for no filter."""
+        return self.text.strip()
+
+    @property
+    def message(self) -> str:
+        """The status line's words for this check."""
+        if self.verdict is Verdict.EMPTY:
+            return "no filter · type RSQL such as Status==Open"
+        if self.verdict is Verdict.VALID or self.diagnostic is None:
+            return "✓ valid"
+        mark = "✗" if self.verdict is Verdict.ERROR else "⚠"
+        return f"{mark} col {self.diagnostic.column}: {self.diagnostic.message}"
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """The character range to underline, or None."""
+        if self.diagnostic is None:
+            return None
+        start = max(0, self.diagnostic.offset)
+        return start, start + max(0, self.diagnostic.length)
+
+
+def is_warning(diagnostic: Diagnostic) -> bool:
+    return "warn" in str(diagnostic.severity).lower()
+
+
+def check_filter(text: str, fields: Mapping[str, FieldKind]) -> FilterCheck:
+    """Parse `text` and, when it parses, validate it against the alias's known fields."""
+    if not text.strip():
+        return FilterCheck(text, Verdict.EMPTY)
+    result = parse(text)
+    if not result.ok or result.ast is None:
+        return FilterCheck(text, Verdict.ERROR, result.diagnostic)
+    if fields:
+        for diagnostic in validate(result.ast, fields):
+            if is_warning(diagnostic):
+                return FilterCheck(text, Verdict.WARNING, diagnostic)
+            return FilterCheck(text, Verdict.ERROR, diagnostic)
+    return FilterCheck(text, Verdict.VALID)
