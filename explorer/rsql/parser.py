@@ -275,6 +275,13 @@ def _unexpected_after_value(text: str, pos: int, syntax: _Syntax) -> _Fail:
         )
     m = syntax.bare.match(text, pos)
     word = m.group() if m else char
+    if word.split()[0].lower() in ("and", "or"):
+        return _fail(
+            pos,
+            len(word.split()[0]),
+            f"{word.split()[0]!r} is not a separator: write 'and'/'or' in lower case, or ';'/','",
+            _EXPECT_AFTER,
+        )
     return _fail(
         pos,
         len(word),
@@ -399,7 +406,7 @@ def _value(
     m = pattern.match(text, pos)
     if m is None:
         spelling = text[op_start:op_end]
-        if char in "=<>!~":
+        if char and char in "=<>!~":
             raise _fail(
                 pos,
                 1,
@@ -417,16 +424,17 @@ def _operator_missing(text: str, pos: int, selector: str, syntax: _Syntax) -> _F
     if pos >= n:
         return _fail(pos, 0, f"expected an operator after {selector!r}", expected)
     char = text[pos]
-    if char == "=":
-        return _fail(pos, 1, "'=' alone is not an operator; did you mean ==?", expected)
     om = _OPEN_OPERATOR.match(text, pos)
-    if om is not None:
+    if om is not None and any(s.startswith(om.group()) for s in syntax.operators):
+        # The start of a real operator without its closing '=', e.g. `=gt`.
         return _fail(
             pos,
             om.end() - pos,
             f"operator {om.group()} is not closed; did you mean {om.group()}=?",
             expected,
         )
+    if char == "=":
+        return _fail(pos, 1, "'=' alone is not an operator; did you mean ==?", expected)
     if char == "!":
         return _fail(pos, 1, "'!' alone is not an operator; did you mean !=?", expected)
     return _fail(pos, 1, f"expected an operator after {selector!r}, not {_show(char)}", expected)
@@ -434,6 +442,13 @@ def _operator_missing(text: str, pos: int, selector: str, syntax: _Syntax) -> _F
 
 def _unknown_operator(spelling: str, offset: int, syntax: _Syntax) -> _Fail:
     known = list(syntax.operators)
+    if spelling in SPELLINGS[Dialect.ELEMENTUM]:
+        return _fail(
+            offset,
+            len(spelling),
+            f"operator {spelling} is not part of the {syntax.dialect.value} dialect",
+            tuple(known),
+        )
     lowered = spelling.lower()
     close: list[str] = []
     if lowered in syntax.operators:
@@ -441,6 +456,6 @@ def _unknown_operator(spelling: str, offset: int, syntax: _Syntax) -> _Fail:
     elif lowered in FAMILIAR and FAMILIAR[lowered] in syntax.operators.values():
         close = [FAMILIAR[lowered].spelling(syntax.dialect)]
     else:
-        close = difflib.get_close_matches(lowered, known, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(lowered, known, n=1, cutoff=0.7)
     hint = f"; did you mean {close[0]}?" if close else ""
     return _fail(offset, len(spelling), f"operator {spelling} is unknown{hint}", tuple(known))
