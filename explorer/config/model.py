@@ -83,7 +83,7 @@ class Profile:
                     f"or set {ENV_CLIENT_SECRET})"
                 )
             try:
-                secret = self.secret.resolve(client_id)
+                secret = self.secret.resolve(client_id, env)
             except SecretError as error:
                 raise ConfigurationError(f"profile {self.name!r}: {error}") from error
         return ConnectionSettings(

@@ -7,6 +7,7 @@ import importlib
 import os
 import shlex
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -36,11 +37,11 @@ class SecretSource:
             return f"output of `{self.value}`"
         return f"keyring entry {self.value}"
 
-    def resolve(self, client_id: str = "") -> str:
+    def resolve(self, client_id: str = "", environ: Mapping[str, str] | None = None) -> str:
         if self.kind == "file":
             return self.value
         if self.kind == "env":
-            secret = os.environ.get(self.value, "")
+            secret = (os.environ if environ is None else environ).get(self.value, "")
             if not secret:
                 raise SecretError(f"environment variable {self.value} is not set")
             return secret
