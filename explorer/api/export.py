@@ -62,7 +62,6 @@ class ExportWriter:
         self._handle: TextIO | None = None
 
     def __enter__(self) -> ExportWriter:
-        self.open()
         return self
 
     def __exit__(
@@ -77,6 +76,7 @@ class ExportWriter:
             self.abort()
 
     def open(self) -> None:
+        """Start the `.partial` file (done by the first write, so a failed start leaves none)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         newline = "" if self.fmt == "csv" else None
         self._handle = self.partial_path.open("w", encoding="utf-8", newline=newline)

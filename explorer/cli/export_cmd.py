@@ -100,10 +100,11 @@ def _export(args: argparse.Namespace) -> int:
                         writer.write(page.records)
                         progress.update(len(page.items), page.total)
         except BaseException:
-            progress.finish(
-                f"export stopped after {writer.count:,} records; partial file kept at "
-                f"{writer.partial_path} (rerun to export again)"
-            )
+            if writer.partial_path.exists():
+                progress.finish(
+                    f"export stopped after {writer.count:,} records; partial file kept at "
+                    f"{writer.partial_path} (rerun to export again)"
+                )
             raise
         elapsed = time.monotonic() - progress.started
         progress.finish(
