@@ -238,6 +238,72 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "detail.copy_value", "copy_value", "Y", "Copy value", "Copy the focused value.", "detail"
     ),
+    # Edits: staged in the app, written only by save, bulk set and create (all `writes`).
+    ActionSpec(
+        "table.edit_field",
+        "edit_field",
+        "e",
+        "Edit",
+        "Edit the cursor field; the change is staged until saved.",
+        "table",
+        footer=True,
+        writes=True,
+    ),
+    ActionSpec(
+        "detail.edit_field",
+        "edit_field",
+        "e",
+        "Edit",
+        "Edit the cursor field; the change is staged until saved.",
+        "detail",
+        palette=False,
+        writes=True,
+    ),
+    ActionSpec(
+        "table.save_edits",
+        "save_edits",
+        "ctrl+s",
+        "Save edits",
+        "Show the staged changes and save them (only changed fields are sent).",
+        "table",
+        footer=True,
+        writes=True,
+    ),
+    ActionSpec(
+        "table.undo_edit",
+        "undo_edit",
+        "u",
+        "Undo save",
+        "Stage the values from before the last saved edit.",
+        "table",
+        writes=True,
+    ),
+    ActionSpec(
+        "table.new_record",
+        "new_record",
+        "n",
+        "New record",
+        "Create a record of this alias from a form of its known fields.",
+        "table",
+        writes=True,
+    ),
+    ActionSpec(
+        "app.bulk_set",
+        "bulk_set_field",
+        "",
+        "Bulk set field…",
+        "Set one field on every record matching the filter, with a count and confirmation.",
+        "app",
+        writes=True,
+    ),
+    ActionSpec(
+        "app.export",
+        "export_records",
+        "ctrl+e",
+        "Export…",
+        "Export this page or every matching record to CSV, JSON or JSONL.",
+        "app",
+    ),
 )
 
 BY_ID: dict[str, ActionSpec] = {spec.id: spec for spec in ACTIONS}

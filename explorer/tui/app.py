@@ -21,6 +21,7 @@ from explorer.kinds import FieldKind
 from explorer.tui import actions
 from explorer.tui.clipboard import copy_text
 from explorer.tui.detail import DetailPane, record_json
+from explorer.tui.edit.wiring import EditWiring
 from explorer.tui.errors import describe_error
 from explorer.tui.header import StatusHeader
 from explorer.tui.messages import (
@@ -54,7 +55,9 @@ FILTER_HELP = (
 
 
 def _style_paths() -> list[str | PurePath]:
-    return [p for p in (STYLES / "app.tcss", STYLES / "filter.tcss") if p.exists()]
+    return [
+        p for p in (STYLES / "app.tcss", STYLES / "filter.tcss", STYLES / "edit.tcss") if p.exists()
+    ]
 
 
 def _make_filter_bar() -> Widget:
@@ -70,7 +73,7 @@ def _make_filter_bar() -> Widget:
 SessionSource = Session | Callable[[], Session] | None
 
 
-class ExplorerApp(App[None]):
+class ExplorerApp(EditWiring, App[None]):
     """Browse one alias at a time: pages of records fetched by workers, shown as they land."""
 
     TITLE = "Elementum Explorer"

@@ -34,6 +34,9 @@ class RecordTable(DataTable[str]):
             super().__init__()
             self.forward = forward
 
+    class Filled(Message):
+        """The rows were redrawn (a page, a sort, a column choice): edit marks go back on."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="cell", zebra_stripes=True)
         self.records: list[Mapping[str, Any]] = []
@@ -91,6 +94,7 @@ class RecordTable(DataTable[str]):
         for index in self.order:
             record = self.records[index]
             self.add_row(*(cell_text(record.get(c)) for c in self.columns_shown), key=str(index))
+        self.post_message(self.Filled())
 
     def _restore(self, row: int, column: int) -> None:
         if self.row_count:

@@ -7,7 +7,8 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import TabbedContent, TabPane
+from textual.message import Message
+from textual.widgets import DataTable, TabbedContent, TabPane
 
 from explorer.edits.collab import Collaboration
 from explorer.edits.staging import RecordRef
@@ -25,20 +26,44 @@ TABS: tuple[tuple[str, str, type[CollabPanel]], ...] = (
     ("watchers", "Watchers", WatchersPanel),
     ("related", "Related", RelatedPanel),
 )
+FIELDS_TAB = "tab-fields"
 
 
 class CollaborationTabs(Vertical):
-    """Comments, attachments, watchers and related items of one record."""
+    """Comments, attachments, watchers and related items of one record.
+
+    With `fields_tab`, a first "Fields" tab (holding nothing) is active at the start, so the
+    detail pane shows the record's fields and no list is fetched until another tab is chosen.
+    """
 
     DEFAULT_CSS = "CollaborationTabs { height: auto; }"
 
-    def __init__(self, client: Any, ref: RecordRef, *, read_only: bool = False, **kwargs: Any):
+    class FieldsShown(Message):
+        """The Fields tab was chosen (True) or left (False): the pane shows or hides fields."""
+
+        def __init__(self, shown: bool) -> None:
+            super().__init__()
+            self.shown = shown
+
+    def __init__(
+        self,
+        client: Any,
+        ref: RecordRef | None,
+        *,
+        read_only: bool = False,
+        fields_tab: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
-        self.collab = Collaboration(client, ref)
+        self.collab = Collaboration(client, ref or RecordRef("", "", ""))
+        self.has_record = ref is not None
         self.read_only = read_only
+        self.fields_tab = fields_tab
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="collab-tabs"):
+            if self.fields_tab:
+                yield TabPane("Fields", id=FIELDS_TAB)
             for key, title, panel in TABS:
                 with TabPane(title, id=f"tab-{key}"):
                     yield panel(self.collab, read_only=self.read_only, id=f"panel-{key}")
@@ -48,7 +73,7 @@ class CollaborationTabs(Vertical):
         return self.query_one("#collab-tabs", TabbedContent)
 
     def open(self, key: str) -> None:
-        """Show one tab (`comments`, `attachments`, `watchers`, `related`); it loads if new."""
+        """Show one tab (`fields`, `comments`, …); a list tab loads the first time it opens."""
         self.tabs.active = f"tab-{key}"
 
     def on_mount(self) -> None:
@@ -61,8 +86,25 @@ class CollaborationTabs(Vertical):
 
     def _load_active(self) -> None:
         pane = self.tabs.active_pane
-        if pane is not None:
+        if pane is None:
+            return
+        if self.fields_tab:
+            self.post_message(self.FieldsShown(pane.id == FIELDS_TAB))
+        if pane.id != FIELDS_TAB and self.has_record:
             pane.query_one(CollabPanel).ensure_loaded()
+
+    def retarget(self, ref: RecordRef | None) -> None:
+        """Follow another record: every list is dropped and the open one fetched again."""
+        if ref is not None and self.has_record and ref == self.collab.ref:
+            return
+        self.has_record = ref is not None
+        if ref is not None:
+            self.collab.ref = ref
+        for panel in self.query(CollabPanel):
+            panel.loaded = False
+            panel.rows = []
+            panel.query_one(DataTable).clear()
+        self._load_active()
 
     def panel(self, key: str) -> CollabPanel:
         return self.query_one(f"#panel-{key}", CollabPanel)

@@ -1,0 +1,115 @@
+"""The edit features inside the explorer app: keys, marks, counter, quit guard, read-only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from test_edit_support import TICKETS, client_for, new_ticket, settle, tag
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from explorer.tui import actions
+from explorer.tui.app import ExplorerApp
+from explorer.tui.collab.tabs import CollaborationTabs
+from explorer.tui.edit.confirm import ConfirmScreen
+from explorer.tui.edit.diff_screen import DiffScreen
+from explorer.tui.edit.field_editor import FieldEditor
+from explorer.tui.launch import sandbox_profile
+from explorer.tui.session import Session
+
+KEY = "/".join(TICKETS)
+
+
+def explorer(sandbox: Any, tmp_path: Path, *, read_only: bool = False) -> ExplorerApp:
+    profile = sandbox_profile(sandbox, read_only=read_only)
+    profile.rate_per_second, profile.burst = 200.0, 50
+    session = Session(profile=profile, label="sandbox", read_only=read_only)
+    return ExplorerApp(session, state_dir=tmp_path / "state")
+
+
+async def show(pilot: Pilot[Any], app: ExplorerApp, title: str) -> None:
+    await settle(pilot)
+    app.open_alias(KEY, f'Title=="{title}"')
+    await settle(pilot)
+    app.table.focus()
+
+
+def unsaved(app: ExplorerApp) -> str:
+    return str(app.query_one("#header-unsaved", Static).render())
+
+
+async def test_edit_in_the_table_is_marked_counted_guarded_and_saved(
+    sandbox: Any, tmp_path: Path
+) -> None:
+    title = tag("app-edit")
+    async with client_for(sandbox) as client:
+        ticket = await new_ticket(client, title)
+        app = explorer(sandbox, tmp_path)
+        async with app.run_test(size=(160, 40)) as pilot:
+            await show(pilot, app, title)
+            app.table.move_cursor(row=0, column=app.table.columns_shown.index("Status"))
+            await pilot.press("e")
+            await pilot.pause()
+            assert isinstance(app.screen, FieldEditor)
+            app.screen.query_one(Input).value = ""
+            await pilot.press(*"Resolved", "enter")
+            await settle(pilot)
+            assert unsaved(app) == "● 1 unsaved"
+            assert str(app.table.get_cell_at(app.table.cursor_coordinate)) == "Resolved ✎"
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)  # unsaved edits: quitting asks first
+            await pilot.press("n")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, DiffScreen)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert unsaved(app) == ""
+            assert str(app.table.get_cell_at(app.table.cursor_coordinate)) == "Resolved"
+            assert app.table.current_record is not None
+            assert app.table.current_record["Status"] == "Resolved"
+        stored = await client.get_record(*TICKETS, ticket["Handle"])
+        assert stored["Status"] == "Resolved"
+
+
+async def test_the_detail_pane_loads_a_collaboration_tab_only_when_opened(
+    sandbox: Any, tmp_path: Path
+) -> None:
+    title = tag("app-collab")
+    async with client_for(sandbox) as client:
+        ticket = await new_ticket(client, title)
+        await client.add_comment(*TICKETS, ticket["Handle"], "first!")
+        app = explorer(sandbox, tmp_path)
+        async with app.run_test(size=(160, 40)) as pilot:
+            await show(pilot, app, title)
+            tabs = app.query_one(CollaborationTabs)
+            assert not tabs.panel("comments").loaded
+            assert app.query_one("#detail-body").display
+            tabs.open("comments")
+            await settle(pilot)
+            assert not app.query_one("#detail-body").display
+            assert [c.text for c in tabs.panel("comments").rows] == ["first!"]
+
+
+async def test_read_only_mode_removes_every_write_path(sandbox: Any, tmp_path: Path) -> None:
+    title = tag("app-readonly")
+    async with client_for(sandbox) as client:
+        ticket = await new_ticket(client, title)
+        app = explorer(sandbox, tmp_path, read_only=True)
+        async with app.run_test(size=(160, 40)) as pilot:
+            await show(pilot, app, title)
+            for key in ("e", "n", "u", "ctrl+s"):
+                await pilot.press(key)
+                await pilot.pause()
+                assert app.screen is app.screen_stack[0], key
+            shown = {b.binding.action for b in app.active_bindings.values() if b.enabled}
+            writes = {spec.action for spec in actions.ACTIONS if spec.writes}
+            assert not {a.removeprefix("app.") for a in shown} & writes
+            assert all(app.check_action(action, ()) is False for action in writes)
+            assert not [s for s in actions.palette_specs(read_only=True) if s.writes]
+            assert not [s for s in actions.specs("table", read_only=True) if s.writes]
+            tabs = app.query_one(CollaborationTabs)
+            assert not tabs.query("#comment-text")  # no add controls in the tabs either
+        assert await client.get_record(*TICKETS, ticket["Handle"]) == ticket
