@@ -8,6 +8,7 @@ registry; they are bound on the inner input, which holds the focus.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import ClassVar, Self
 
 from rich.cells import cell_len
@@ -31,6 +32,7 @@ from explorer.tui.filter.highlighting import COMPONENTS, FilterHighlighter
 from explorer.tui.filter.history import FilterHistory
 from explorer.tui.filter.save_dialog import SaveFilterScreen
 
+_PLAIN = Style()
 PLACEHOLDER = "RSQL filter, e.g. Status==Open;Priority=ge=3   (Tab completes, ↑↓ history)"
 
 
@@ -51,7 +53,7 @@ class FilterInput(Input):
         )
 
     def _component_style(self, component: str) -> Style:
-        return self.get_component_rich_style(component, partial=True, default=Style())
+        return self.get_component_rich_style(component, partial=True, default=_PLAIN)
 
     def action_apply_filter(self) -> None:
         self.bar.action_apply_filter()
@@ -144,6 +146,7 @@ class FilterBar(Widget):
         self.applied = ""
         self.check = FilterCheck("", Verdict.EMPTY)
         self._quiet_value: str | None = None  # text set by code: no dropdown for it
+        self._painted = ("", "")  # status and hint on screen
 
     def compose(self) -> ComposeResult:
         yield self.input
@@ -227,11 +230,17 @@ class FilterBar(Widget):
     # Painting.
 
     def _paint_status(self, message: str) -> None:
-        verdict = self.check.verdict
-        self.status.update(Text(message, no_wrap=True, overflow="ellipsis"))
-        for name in Verdict:
-            self.status.set_class(verdict is name, f"-{name.value}")
-        self.hint.update(self._hint_text())
+        # Only touch what changed: a fixed-size status row repaints without a layout pass.
+        verdict_class = f"-{self.check.verdict.value}"
+        if not self.status.has_class(verdict_class):
+            self.status.remove_class(*(f"-{name.value}" for name in Verdict))
+            self.status.add_class(verdict_class)
+        if message != self._painted[0]:
+            self.status.update(Text(message, no_wrap=True, overflow="ellipsis"), layout=False)
+        hint = self._hint_text()
+        if hint != self._painted[1]:
+            self.hint.update(hint, layout=False)
+        self._painted = (message, hint)
 
     def _hint_text(self) -> str:
         check = self.check
@@ -297,8 +306,24 @@ class FilterBar(Widget):
                 for name, saved in self.saved.items()
             )
         found.extend(complete(text, cursor, list(self.fields), self.values))
+        if any(c.kind == "operator" and c.end == cursor == c.start + len(c.text) for c in found):
+            found.extend(self._values_after_operator(text, cursor))
         useful = [c for c in found if text[c.start : c.end] != c.text]
-        return useful, len(useful) < len(found)
+        settled = [c for c in found if c not in useful and c.kind in ("field", "value")]
+        return useful, bool(settled)
+
+    def _values_after_operator(self, text: str, cursor: int) -> list[Completion]:
+        """Values for the comparison whose operator ends at the cursor (`Status==|`).
+
+        The engine still sees the operator there, so ask as if a space followed it and map the
+        spans back to the real text.
+        """
+        probe = text[:cursor] + " " + text[cursor:]
+        return [
+            replace(c, start=cursor, end=c.end - 1 if c.end > cursor else cursor)
+            for c in complete(probe, cursor + 1, list(self.fields), self.values)
+            if c.kind == "value" and c.start == cursor + 1
+        ]
 
     def update_completions(self, *, typing: bool = False) -> bool:
         """Refresh the dropdown for the cursor position; returns whether it is open.

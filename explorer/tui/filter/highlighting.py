@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from rich.highlighter import Highlighter
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 
-from explorer.tui.filter.tokens import Token, TokenKind, tokenize
+from explorer.tui.filter.tokens import TokenKind, tokenize
 
 # Component class of the input (themed in styles/filter.tcss) for each token kind.
 TOKEN_COMPONENTS: dict[TokenKind, str] = {
@@ -24,7 +24,8 @@ TOKEN_COMPONENTS: dict[TokenKind, str] = {
 }
 ERROR_COMPONENT = "filter--error"
 WARNING_COMPONENT = "filter--warning"
-COMPONENTS = {*TOKEN_COMPONENTS.values(), ERROR_COMPONENT, WARNING_COMPONENT}
+COMPONENT_ORDER = (*dict.fromkeys(TOKEN_COMPONENTS.values()), ERROR_COMPONENT, WARNING_COMPONENT)
+COMPONENTS = set(COMPONENT_ORDER)
 
 StyleLookup = Callable[[str], Style]
 
@@ -36,25 +37,37 @@ class FilterHighlighter(Highlighter):
         self._style_of = style_of
         self.problem: tuple[int, int] | None = None
         self.problem_is_error = True
-        self._cache: tuple[str, list[Token]] = ("", [])
-
-    def _tokens(self, plain: str) -> list[Token]:
-        # Input renders on every cursor blink; tokenise each distinct text once.
-        if self._cache[0] != plain:
-            self._cache = (plain, tokenize(plain))
-        return self._cache[1]
+        self._cache_key: tuple[object, ...] = ()
+        self._cache: tuple[list[Span], bool] = ([], False)
 
     def highlight(self, text: Text) -> None:
+        # Input asks for its text several times per keystroke and on every cursor blink, so
+        # the spans are computed once per (text, problem, theme styles).
         plain = text.plain
-        for token in self._tokens(plain):
-            text.stylize(self._style_of(TOKEN_COMPONENTS[token.kind]), token.start, token.end)
-        if self.problem is None:
-            return
-        start, end = self.problem
-        if start >= len(plain):
-            # A problem at the very end (text stops too early): mark one cell after it.
+        styles = tuple(self._style_of(component) for component in COMPONENT_ORDER)
+        key = (plain, self.problem, self.problem_is_error, styles)
+        if key != self._cache_key:
+            self._cache_key = key
+            self._cache = self._spans(plain, dict(zip(COMPONENT_ORDER, styles, strict=True)))
+        spans, pad = self._cache
+        if pad:
             text.append(" ")
+        text.spans.extend(spans)
+
+    def _spans(self, plain: str, styles: dict[str, Style]) -> tuple[list[Span], bool]:
+        """The styled spans for `plain`, and whether a cell must be added to mark its end."""
+        spans = [
+            Span(token.start, token.end, styles[TOKEN_COMPONENTS[token.kind]])
+            for token in tokenize(plain)
+        ]
+        if self.problem is None:
+            return spans, False
+        start, end = self.problem
+        pad = start >= len(plain)
+        if pad:
+            # A problem at the very end (the text stops too early): mark one cell after it.
             start, end = len(plain), len(plain) + 1
-        end = min(max(end, start + 1), len(text.plain))
+        end = min(max(end, start + 1), len(plain) + pad)
         component = ERROR_COMPONENT if self.problem_is_error else WARNING_COMPONENT
-        text.stylize(self._style_of(component), start, end)
+        spans.append(Span(start, end, styles[component]))
+        return spans, pad
