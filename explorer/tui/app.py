@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path, PurePath
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 from urllib.parse import quote
 
 from textual import events, on, work
@@ -46,6 +46,7 @@ from explorer.tui.status import Clock, rate_text, token_text, utc_now
 from explorer.tui.table import RecordTable
 from explorer.tui.tree import AliasTree
 
+W = TypeVar("W", bound=Widget)
 STYLES = Path(__file__).resolve().parents[2] / "styles"
 NARROW_WIDTH = 120
 FILTER_HELP = (
@@ -83,13 +84,13 @@ class ExplorerApp(EditWiring, App[None]):
         ExplorerCommands
     }
     ENABLE_COMMAND_PALETTE = True
-    AUTO_FOCUS = "#table"
 
     def __init__(
         self,
         session: SessionSource,
         *,
         clock: Clock = utc_now,
+        live_rate: bool = True,
         state_dir: Path | None = None,
         first_run: Callable[[], Any] | None = None,
     ) -> None:
@@ -97,6 +98,7 @@ class ExplorerApp(EditWiring, App[None]):
         self._source = session
         self.session: Session | None = None
         self.clock = clock
+        self.live_rate = live_rate
         self.client: Any = None
         self._stack = contextlib.AsyncExitStack()
         self._unsubscribe: Callable[[], None] | None = None
@@ -109,6 +111,8 @@ class ExplorerApp(EditWiring, App[None]):
         self.offset = 0
         self._cache: dict[tuple[str, str], Any] = {}
         self._known_columns: dict[str, list[str]] = {}
+        self._first_page_shown = False
+        self._widgets: dict[str, Widget] = {}
         self._last_token: Any = None
         self._sort_label = ""
 
@@ -127,25 +131,34 @@ class ExplorerApp(EditWiring, App[None]):
                     yield DetailPane(id="detail")
         yield Footer()
 
+    def _widget(self, selector: str, kind: type[W]) -> W:
+        """A widget of the main screen, looked up once (queries walk the whole DOM)."""
+        found = self._widgets.get(selector)
+        if found is None:
+            found = self.screen_stack[0].query_one(selector, kind)
+            self._widgets[selector] = found
+        assert isinstance(found, kind)
+        return found
+
     @property
     def table(self) -> RecordTable:
-        return self.query_one("#table", RecordTable)
+        return self._widget("#table", RecordTable)
 
     @property
     def alias_tree(self) -> AliasTree:
-        return self.query_one("#tree", AliasTree)
+        return self._widget("#tree", AliasTree)
 
     @property
     def detail(self) -> DetailPane:
-        return self.query_one("#detail", DetailPane)
+        return self._widget("#detail", DetailPane)
 
     @property
     def header(self) -> StatusHeader:
-        return self.query_one("#header", StatusHeader)
+        return self._widget("#header", StatusHeader)
 
     @property
     def filter_bar(self) -> Widget:
-        return self.query_one("#filter-bar")
+        return self._widget("#filter-bar", Widget)
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
@@ -211,7 +224,7 @@ class ExplorerApp(EditWiring, App[None]):
         self._unsubscribe = self.client.subscribe(self._relay_event)
         self._last_token = self.client.token_state
         self._refresh_token_text()
-        self.header.set_rate(rate_text(self.client.rate_state, self.clock()))
+        self.header.set_rate(rate_text(self.client.rate_state, self.clock(), live=self.live_rate))
         self.alias_tree.load(session.aliases())
         keys = session.alias_keys()
         if keys:
@@ -249,7 +262,7 @@ class ExplorerApp(EditWiring, App[None]):
             self._last_token = event
             self._refresh_token_text()
         elif kind == "RateState":
-            self.header.set_rate(rate_text(event, self.clock()))
+            self.header.set_rate(rate_text(event, self.clock(), live=self.live_rate))
 
     def _refresh_token_text(self) -> None:
         if self._last_token is not None:
@@ -261,9 +274,6 @@ class ExplorerApp(EditWiring, App[None]):
         """Show the first page of an alias; a load in flight for another alias is cancelled."""
         self.alias_key = key
         self.filter_text = filter_text
-        self.page = None
-        self.request = None
-        self.offset = 0
         self._cache.clear()
         self.table.border_title = key
         self._set_filter_context(key)
@@ -307,6 +317,8 @@ class ExplorerApp(EditWiring, App[None]):
         record_type, alias = self.alias_key.split("/", 1)
         size = self.session.page_size
         page, base = self.page, self.offset
+        if self.request is None or not self._is_current(self.request):
+            page = None  # the shown page belongs to another list: only first/last make sense
         common = (record_type, alias, self.filter_text)
         if move is Move.NEXT:
             if page is None or not page.paging.has_next_page:
@@ -395,12 +407,28 @@ class ExplorerApp(EditWiring, App[None]):
         self._show_page(message.request, message.page)
 
     def on_page_failed(self, message: PageFailed) -> None:
-        if not self._is_current(message.request) and self.page is not None:
+        if not self._is_current(message.request):
             return
         title, text = describe_error(message.error)
         self.table.loading = False
+        shown = self.request
+        if shown is not None and (
+            shown.alias_key != self.alias_key or shown.filter != self.filter_text
+        ):
+            # The new alias or filter failed: go back to what the table still shows.
+            self.alias_key, self.filter_text = shown.alias_key, shown.filter
+            self.table.border_title = shown.alias_key
+            self.alias_tree.select_key(shown.alias_key)
+            self._restore_cache_scope()
         self._update_border()
         self.notify(text, title=title, severity="error", timeout=8)
+
+    def _restore_cache_scope(self) -> None:
+        """The neighbours cache belonged to the shown page's list; it was cleared, refill."""
+        self._cache.clear()
+        next_request = self._make_request(Move.NEXT)
+        if next_request is not None:
+            self._prefetch(next_request)
 
     def _show_page(self, request: PageRequest, page: Any, cursor_row: int | None = None) -> None:
         previous = self.page
@@ -420,8 +448,10 @@ class ExplorerApp(EditWiring, App[None]):
         choice = self._columns_store.get(self.session.state_key(key))
         self.table.loading = False
         self.table.show_records(records, visible_columns(known, choice))
-        if self.focused is None and self.screen is self.screen_stack[0]:
-            self.table.focus()
+        if not self._first_page_shown:
+            self._first_page_shown = True
+            if self.focused in (None, self.alias_tree) and len(self.screen_stack) == 1:
+                self.table.focus()
         if cursor_row is not None and self.table.row_count:
             self.table.move_cursor(row=min(cursor_row, self.table.row_count - 1), animate=False)
         empty = self.query_one("#empty-note", Static)

@@ -43,14 +43,17 @@ def token_text(event: Any, now: datetime) -> str:
     return f"token ok, {max(1, math.ceil(left / 60))} min left"
 
 
-def rate_text(event: Any, now: datetime) -> str:
-    """ "4/5 req/s" or "waiting 3 s after 429"."""
+def rate_text(event: Any, now: datetime, *, live: bool = True) -> str:
+    """ "4/5 req/s" (requests available now of the rate) or "waiting 3 s after 429".
+
+    With `live` off only the configured rate shows, for stable screenshots and snapshots.
+    """
     rate = float(getattr(event, "rate_per_second", 0) or 0)
     remaining = getattr(event, "remaining", None)
     wait = _seconds_until(getattr(event, "waiting_until", None), now)
     if wait is not None and wait > 0:
         reason = str(getattr(event, "reason", "") or "")
         return f"waiting {math.ceil(wait)} s" + (f" after {reason}" if reason else "")
-    if remaining is None:
-        return f"{rate:g} req/s"
+    if remaining is None or not live:
+        return f"≤{rate:g} req/s"
     return f"{max(0, math.floor(float(remaining)))}/{rate:g} req/s"

@@ -1,0 +1,26 @@
+"""Helpers for the app's Pilot tests: let the app settle, read rows and toasts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+
+from explorer.tui.app import ExplorerApp
+
+
+async def settle(app: ExplorerApp, pilot: Pilot[Any]) -> None:
+    """Let messages, workers and the handlers they trigger run to the end (no sleeping)."""
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def row_handles(app: ExplorerApp) -> list[str]:
+    table = app.table
+    return [str(table.get_cell_at((row, 0))) for row in range(table.row_count)]
+
+
+def toasts(app: ExplorerApp) -> list[tuple[str, str]]:
+    return [(n.title, n.message) for n in app._notifications]

@@ -1,0 +1,150 @@
+"""Browsing with the app against the sandbox: first page, paging, filter by cell, errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app_helpers import row_handles, settle, toasts
+
+from explorer.tui.app import ExplorerApp
+
+SIZE = (140, 40)
+
+
+async def test_first_page_shows_rows_and_border(make_app: Callable[..., ExplorerApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        table = app.table
+        assert table.border_title == "tasks/ittickets"
+        assert table.border_subtitle == "rows 1–100 of 250"
+        assert table.columns_shown[0] == "Handle"
+        assert row_handles(app)[:3] == ["ITM-1", "ITM-2", "ITM-3"]
+        assert table.row_count == 100
+        assert app.focused is table
+        assert app.alias_tree.count_of("tasks/ittickets") == 250
+        assert "token ok, 24 h left" in str(app.header.query_one("#header-token").render())
+
+
+async def test_paging_forward_and_back_keeps_the_cursor(
+    make_app: Callable[..., ExplorerApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "down", "down", "right", "right")
+        assert tuple(app.table.cursor_coordinate) == (3, 2)
+        await pilot.press("right_square_bracket")
+        await settle(app, pilot)
+        assert app.table.border_subtitle == "rows 101–200 of 250"
+        assert row_handles(app)[0] == "ITM-101"
+        assert tuple(app.table.cursor_coordinate) == (3, 2)
+        assert app.detail.record is not None and app.detail.record["Handle"] == "ITM-104"
+        await pilot.press("right_square_bracket")
+        await settle(app, pilot)
+        assert app.table.border_subtitle == "rows 201–250 of 250"
+        await pilot.press("left_square_bracket")
+        await settle(app, pilot)
+        assert app.table.border_subtitle == "rows 151–250 of 250" or (
+            app.table.border_subtitle == "rows 101–200 of 250"
+        )
+        await pilot.press("home")
+        await settle(app, pilot)
+        assert app.table.border_subtitle == "rows 1–100 of 250"
+        assert tuple(app.table.cursor_coordinate) == (3, 2)
+        await pilot.press("end")
+        await settle(app, pilot)
+        assert app.table.border_subtitle == "rows 151–250 of 250"
+        assert row_handles(app)[-1] == "ITM-250"
+
+
+async def test_next_page_is_prefetched(make_app: Callable[..., ExplorerApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("right_square_bracket")
+        # No settling: the prefetched page is shown by the key press itself.
+        await pilot.pause()
+        assert app.table.border_subtitle == "rows 101–200 of 250"
+
+
+async def test_page_down_past_the_last_row_turns_the_page(
+    make_app: Callable[..., ExplorerApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.table.move_cursor(row=99)
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        assert app.table.border_subtitle == "rows 101–200 of 250"
+        assert app.table.cursor_coordinate.row == 0
+        await pilot.press("pageup")
+        await settle(app, pilot)
+        assert app.table.border_subtitle == "rows 1–100 of 250"
+        assert app.table.cursor_coordinate.row == 99
+
+
+async def test_filter_by_cell_applies_and_shows_in_border(
+    make_app: Callable[..., ExplorerApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        status = app.table.columns_shown.index("Status")
+        app.table.move_cursor(row=0, column=status)
+        value = app.table.current_record["Status"]  # type: ignore[index]
+        await pilot.press("equals_sign")
+        await settle(app, pilot)
+        subtitle = str(app.table.border_subtitle)
+        assert subtitle.endswith(f" · Status=={value}") or subtitle.endswith(
+            f" · Status=='{value}'"
+        )
+        assert app.table.records
+        assert all(r["Status"] == value for r in app.table.records)
+        total = int(subtitle.split(" of ")[1].split(" ")[0].replace(",", ""))
+        assert total < 250
+
+
+async def test_forbidden_alias_toasts_and_leaves_the_table(
+    make_app: Callable[..., ExplorerApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        app.jump_to("transactions/payroll")
+        await settle(app, pilot)
+        assert "No data access (403)" in [title for title, _ in toasts(app)]
+        assert app.table.border_title == "tasks/ittickets"
+        assert app.table.border_subtitle == "rows 1–100 of 250"
+        assert row_handles(app)[0] == "ITM-1"
+        await pilot.press("right_square_bracket")
+        await settle(app, pilot)
+        assert row_handles(app)[0] == "ITM-101"
+
+
+async def test_alias_jump_is_fuzzy(make_app: Callable[..., ExplorerApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("colon")
+        await pilot.pause()
+        await pilot.press(*"invc", "enter")
+        await settle(app, pilot)
+        assert app.table.border_title == "transactions/invoices"
+        assert row_handles(app)[0] == "INV-1"
+        assert app.alias_tree.cursor_key == "transactions/invoices"
+
+
+async def test_empty_result_says_the_filter_matched_nothing(
+    make_app: Callable[..., ExplorerApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.apply_filter("Status==Nonexistent")
+        await settle(app, pilot)
+        assert app.table.border_subtitle == "no rows match · Status==Nonexistent"
+        note = app.query_one("#empty-note")
+        assert note.display
+        assert "Nothing matches" in str(note.render())
