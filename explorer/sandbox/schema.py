@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from itertools import combinations
+from typing import Any
 
 from explorer.kinds import FieldKind
 
@@ -35,8 +36,8 @@ SEED_SPAN = timedelta(days=3 * 365)
 
 # A stored value: what goes into a column (None is an empty value).
 Stored = str | int | float | None
-# A seed-value generator: (rng, creation time as Unix seconds) -> stored value.
-Generator = Callable[[random.Random, int], Stored]
+# A seed-column generator: (rng, creation times as Unix seconds) -> one value per record.
+Generator = Callable[[random.Random, list[int]], list[Stored]]
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,9 @@ class Collection:
     fields: tuple[FieldSpec, ...]
     forbidden: bool = False
     table: str = field(default="")
+    # Fields of one covering index: counting a filter over only these scans the index,
+    # which is a fraction of the table's width (big aliases only).
+    covering: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -108,13 +112,15 @@ class Collection:
 
 
 # --- value generators -------------------------------------------------------------------
-# Seeding a million records must take under a minute, so generators draw one random number
-# where they can and format dates from lookup tables instead of strftime.
+# Seeding a million records must take under a minute, so generators make a whole column at
+# once, drawing with `random.choices` from prepared pools and formatting dates from tables.
 
 _EPOCH_DAY = date(1970, 1, 1)
 _MINUTES = tuple(f"T{m // 60:02d}:{m % 60:02d}" for m in range(1440))
 _SECONDS = tuple(f":{s:02d}.000Z" for s in range(60))
 _DAYS: dict[int, str] = {}
+# Pools repeat their options this often so an `empty` share can be mixed in finely.
+_POOL_REPEAT = 20
 
 
 def day_text(epoch: int) -> str:
@@ -132,56 +138,52 @@ def instant_text(epoch: int) -> str:
     return day_text(epoch) + _MINUTES[within // 60] + _SECONDS[within % 60]
 
 
-def _weighted(options: Sequence[str], weights: Sequence[int] | None) -> tuple[str, ...]:
-    if weights is None:
-        return tuple(options)
-    return tuple(
-        option for option, weight in zip(options, weights, strict=True) for _ in range(weight)
-    )
+def _pool(
+    options: Sequence[Any], weights: Sequence[int] | None = None, empty: float = 0.0
+) -> list[Any]:
+    """Options repeated by weight, with about `empty` of the entries None."""
+    weights = weights or [1] * len(options)
+    pool: list[Any] = [
+        option
+        for option, weight in zip(options, weights, strict=True)
+        for _ in range(weight * _POOL_REPEAT)
+    ]
+    pool += [None] * round(len(pool) * empty / (1.0 - empty))
+    return pool
 
 
 def pick(
     options: Sequence[str], weights: Sequence[int] | None = None, empty: float = 0.0
 ) -> Generator:
-    pool = _weighted(options, weights)
-    size = len(pool)
+    pool = _pool(options, weights, empty)
 
-    def gen(rng: random.Random, _created: int) -> Stored:
-        draw = rng.random()
-        if draw < empty:
-            return None
-        return pool[int((draw - empty) / (1.0 - empty) * size)]
+    def gen(rng: random.Random, created: list[int]) -> list[Stored]:
+        return rng.choices(pool, k=len(created))
 
     return gen
 
 
 def integer(low: int, high: int, empty: float = 0.0) -> Generator:
-    span = high - low + 1
-
-    def gen(rng: random.Random, _created: int) -> Stored:
-        draw = rng.random()
-        if draw < empty:
-            return None
-        return low + int((draw - empty) / (1.0 - empty) * span)
-
-    return gen
+    return pick(range(low, high + 1), empty=empty)  # type: ignore[arg-type]
 
 
 def decimal(low: float, high: float, places: int = 2, empty: float = 0.0) -> Generator:
     span = high - low
 
-    def gen(rng: random.Random, _created: int) -> Stored:
-        draw = rng.random()
-        if draw < empty:
-            return None
-        return round(low + (draw - empty) / (1.0 - empty) * span, places)
+    def gen(rng: random.Random, created: list[int]) -> list[Stored]:
+        draw = rng.random
+        return [
+            None if r < empty else round(low + (r - empty) / (1.0 - empty) * span, places)
+            for r in [draw() for _ in created]
+        ]
 
     return gen
 
 
 def boolean(true_share: float = 0.5) -> Generator:
-    def gen(rng: random.Random, _created: int) -> Stored:
-        return 1 if rng.random() < true_share else 0
+    def gen(rng: random.Random, created: list[int]) -> list[Stored]:
+        draw = rng.random
+        return [1 if draw() < true_share else 0 for _ in created]
 
     return gen
 
@@ -192,14 +194,13 @@ def user(empty: float = 0.0) -> Generator:
 
 def day_after(low_days: int, high_days: int, empty: float = 0.0) -> Generator:
     """A DATE some days after the record's creation."""
-    span = high_days - low_days + 1
+    pool = _pool([d * 86400 for d in range(low_days, high_days + 1)], empty=empty)
 
-    def gen(rng: random.Random, created: int) -> Stored:
-        draw = rng.random()
-        if draw < empty:
-            return None
-        days = low_days + int((draw - empty) / (1.0 - empty) * span)
-        return day_text(created + days * 86400)
+    def gen(rng: random.Random, created: list[int]) -> list[Stored]:
+        offsets = rng.choices(pool, k=len(created))
+        return [
+            None if o is None else day_text(c + o) for c, o in zip(created, offsets, strict=True)
+        ]
 
     return gen
 
@@ -207,13 +208,14 @@ def day_after(low_days: int, high_days: int, empty: float = 0.0) -> Generator:
 def instant_after(low_hours: int, high_hours: int, empty: float = 0.0) -> Generator:
     """A DATETIME some hours after the record's creation, in the canonical format."""
     span = (high_hours - low_hours) * 3600 + 3600
+    base = low_hours * 3600
 
-    def gen(rng: random.Random, created: int) -> Stored:
-        draw = rng.random()
-        if draw < empty:
-            return None
-        offset = low_hours * 3600 + int((draw - empty) / (1.0 - empty) * span)
-        return instant_text(created + offset)
+    def gen(rng: random.Random, created: list[int]) -> list[Stored]:
+        draw = rng.random
+        return [
+            None if r < empty else instant_text(c + base + int((r - empty) / (1.0 - empty) * span))
+            for c, r in [(c, draw()) for c in created]
+        ]
 
     return gen
 
@@ -224,10 +226,9 @@ def many(options: Sequence[str], most: int = 3) -> Generator:
     for size in range(1, most + 1):
         for combo in combinations(options, size):
             combos.append("[" + ",".join(f'"{item}"' for item in combo) + "]")
-    pool = tuple(combos)
 
-    def gen(rng: random.Random, _created: int) -> Stored:
-        return pool[int(rng.random() * len(pool))]
+    def gen(rng: random.Random, created: list[int]) -> list[Stored]:
+        return rng.choices(combos, k=len(created))
 
     return gen
 
@@ -235,23 +236,20 @@ def many(options: Sequence[str], most: int = 3) -> Generator:
 def phrase(*parts: Sequence[str]) -> Generator:
     """Text built by joining one choice from each part."""
 
-    def gen(rng: random.Random, _created: int) -> Stored:
-        return "".join(p[int(rng.random() * len(p))] for p in parts)
+    def gen(rng: random.Random, created: list[int]) -> list[Stored]:
+        columns = [rng.choices(part, k=len(created)) for part in parts]
+        return ["".join(pieces) for pieces in zip(*columns, strict=True)]
 
     return gen
 
 
 def sentences(pool: Sequence[str], most: int = 3, empty: float = 0.0) -> Generator:
     """Long text: a few sentences from `pool`."""
-    texts = tuple(
-        " ".join(combo) for size in range(1, most + 1) for combo in combinations(pool, size)
-    )
+    texts = [" ".join(combo) for size in range(1, most + 1) for combo in combinations(pool, size)]
+    mixed = texts + [None] * round(len(texts) * empty / (1.0 - empty))
 
-    def gen(rng: random.Random, _created: int) -> Stored:
-        draw = rng.random()
-        if draw < empty:
-            return None
-        return texts[int((draw - empty) / (1.0 - empty) * len(texts))]
+    def gen(rng: random.Random, created: list[int]) -> list[Stored]:
+        return rng.choices(mixed, k=len(created))
 
     return gen
 
@@ -351,6 +349,7 @@ ITTICKETS = Collection(
     prefix="ITM",
     title="IT tickets",
     default_records=50_000,
+    covering=("Status", "Priority", "Title", "Assignee"),
     fields=(
         FieldSpec(
             "Title",
@@ -366,7 +365,6 @@ ITTICKETS = Collection(
             generate=pick(
                 ("Open", "In Progress", "Review", "Resolved", "Closed"), (30, 20, 10, 25, 15)
             ),
-            indexed=True,
         ),
         FieldSpec(
             "Priority", FieldKind.NUMBER, required=True, generate=integer(1, 5), indexed=True
@@ -689,6 +687,7 @@ COLLECTIONS: tuple[Collection, ...] = tuple(
         fields=c.fields,
         forbidden=c.forbidden,
         table=f"records_{index}",
+        covering=c.covering,
     )
     for index, c in enumerate(
         (ITTICKETS, PURCHASE_REQUESTS, INCIDENTS, VENDORS, ONBOARDING, INVOICES, PAYROLL)

@@ -17,30 +17,30 @@ from explorer.sandbox.schema import (
     instant_text,
 )
 
+# Records are generated this many at a time.
+CHUNK = 20_000
 # How many records of each collection get seeded comments and watchers.
 DISCUSSED_RECORDS = 40
 
 
 def record_rows(collection: Collection, count: int, seed: int) -> Iterator[tuple[Stored, ...]]:
-    """Rows `(id, created_at, updated_at, c0, c1, ...)` in creation order."""
+    """Rows `(id, created_at, updated_at, c0, c1, ...)` in creation order, made a chunk of
+    columns at a time (the chunk size is part of what the seed determines)."""
     rng = random.Random(f"{seed}:{collection.key}")
-    random_ = rng.random
+    draw = rng.random
     generators = [spec.generate or _empty for spec in collection.fields]
     step = SEED_SPAN.total_seconds() / max(count, 1)
     start = int(SEED_START.timestamp())
-    for index in range(1, count + 1):
-        created = start + int((index - 1) * step + random_() * step * 0.5)
-        updated = created + int(random_() * 30 * 86400)
-        yield (
-            index,
-            instant_text(created),
-            instant_text(updated),
-            *[generate(rng, created) for generate in generators],
-        )
+    for first in range(1, count + 1, CHUNK):
+        ids = range(first, min(first + CHUNK, count + 1))
+        created = [start + int((i - 1) * step + draw() * step * 0.5) for i in ids]
+        updated = [instant_text(c + int(draw() * 30 * 86400)) for c in created]
+        columns = [generate(rng, created) for generate in generators]
+        yield from zip(ids, [instant_text(c) for c in created], updated, *columns, strict=True)
 
 
-def _empty(_rng: random.Random, _created: int) -> Stored:
-    return None
+def _empty(_rng: random.Random, created: list[int]) -> list[Stored]:
+    return [None] * len(created)
 
 
 def comment_rows(

@@ -11,10 +11,11 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +29,10 @@ from explorer.sandbox.schema import (
     Stored,
 )
 from explorer.sandbox.seed import comment_rows, record_rows, watcher_rows
-from explorer.sandbox.values import to_wire
+from explorer.sandbox.values import wire_converter
 
 # Bump when the table layout or seed data changes: an older file is then reseeded.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 _AFFINITY = {
     FieldKind.NUMBER: "INTEGER",
@@ -47,6 +48,12 @@ class RowPage:
     rows: list[sqlite3.Row]
     has_previous: bool
     has_next: bool
+
+
+@cache
+def _plan(collection: Collection) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    """Per field, its name and how a stored value becomes a JSON value (None: as it is)."""
+    return tuple((spec.name, wire_converter(spec.kind)) for spec in collection.fields)
 
 
 def now_instant() -> str:
@@ -67,8 +74,15 @@ class Store:
     """Open (creating and seeding when new or when `reset`) the database at `path`."""
 
     def __init__(
-        self, path: Path, *, reset: bool = False, records: int | None = None, seed: int = 1
+        self,
+        path: Path,
+        *,
+        reset: bool = False,
+        records: int | None = None,
+        seed: int = 1,
+        counts: Mapping[str, int] | None = None,
     ) -> None:
+        """`records` sets every alias's size; `counts` sets single ones (`tasks/ittickets`)."""
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         if reset:
@@ -78,10 +92,10 @@ class Store:
         self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._conn.row_factory = sqlite3.Row
         self._versions: dict[str, int] = {c.table: 0 for c in COLLECTIONS}
-        self._counts: dict[tuple[str, str, tuple[Any, ...]], tuple[int, int]] = {}
+        self._counts: dict[tuple[str, str, tuple[Any, ...]], tuple[tuple[int, int], int]] = {}
         self.seeded_now = False
         if self._meta("schema_version") != SCHEMA_VERSION:
-            self._reseed(records, seed)
+            self._reseed(records, seed, counts or {})
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self.secret = bytes.fromhex(self._meta("secret") or "")
@@ -95,7 +109,7 @@ class Store:
             return None
         return None if row is None else str(row[0])
 
-    def _reseed(self, records: int | None, seed: int) -> None:
+    def _reseed(self, records: int | None, seed: int, counts: Mapping[str, int]) -> None:
         conn = self._conn
         conn.execute("PRAGMA journal_mode=MEMORY")
         conn.execute("PRAGMA synchronous=OFF")
@@ -129,6 +143,7 @@ class Store:
             conn.execute(f"CREATE INDEX {table}_scope ON {table} (scope)")
         for collection in COLLECTIONS:
             count = collection.default_records if records is None else records
+            count = counts.get(collection.key, count)
             self._seed_collection(collection, count, seed)
         conn.executemany(
             "INSERT INTO meta (key, value) VALUES (?, ?)",
@@ -165,6 +180,11 @@ class Store:
         conn.execute(
             f'CREATE INDEX "{collection.table}_created" ON "{collection.table}" (created_at)'
         )
+        if collection.covering:
+            names = ", ".join(f'"{collection.column_of(name)}"' for name in collection.covering)
+            conn.execute(
+                f'CREATE INDEX "{collection.table}_covering" ON "{collection.table}" ({names})'
+            )
         conn.executemany(
             "INSERT INTO comments (uid, scope, created_at, source, contents, author)"
             " VALUES (?, ?, ?, ?, ?, ?)",
@@ -203,11 +223,13 @@ class Store:
         return int(row[0])
 
     def to_record(self, collection: Collection, row: sqlite3.Row) -> dict[str, Any]:
-        record: dict[str, Any] = {HANDLE: f"{collection.prefix}-{row['id']}"}
-        for index, spec in enumerate(collection.fields):
-            record[spec.name] = to_wire(spec.kind, row[f"c{index}"])
-        record[CREATED_AT] = row["created_at"]
-        record[UPDATED_AT] = row["updated_at"]
+        """The record map of a row: Handle, the fields in order, Created At, Updated At."""
+        values = tuple(row)
+        record: dict[str, Any] = {HANDLE: f"{collection.prefix}-{values[0]}"}
+        for (name, convert), value in zip(_plan(collection), values[3:], strict=True):
+            record[name] = value if value is None or convert is None else convert(value)
+        record[CREATED_AT] = values[1]
+        record[UPDATED_AT] = values[2]
         return record
 
     def get_row(self, collection: Collection, row_id: int) -> sqlite3.Row | None:
@@ -252,11 +274,13 @@ class Store:
     def count(self, table: str, where: str, params: Sequence[Any]) -> int:
         """COUNT(*) under `where`, cached until the table next changes."""
         key = (table, where, tuple(params))
-        version = self._versions.get(table, 0)
-        cached = self._counts.get(key)
-        if cached is not None and cached[0] == version:
-            return cached[1]
         with self._lock:
+            # data_version moves when another process commits to the same file.
+            outside = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+            version = (self._versions.get(table, 0), outside)
+            cached = self._counts.get(key)
+            if cached is not None and cached[0] == version:
+                return cached[1]
             row = self._conn.execute(
                 f'SELECT count(*) FROM "{table}" WHERE {where}', list(params)
             ).fetchone()

@@ -9,6 +9,7 @@ lists keep their JSON types and empty values are `null`.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from explorer.kinds import (
@@ -27,19 +28,23 @@ class ValueRejected(ValueError):
     """A value that does not fit its field; the message says what was expected."""
 
 
+def wire_converter(kind: FieldKind) -> Callable[[Any], Any] | None:
+    """How a non-empty stored value of `kind` becomes its JSON value (None: unchanged)."""
+    if kind is FieldKind.NUMBER:
+        return int
+    if kind is FieldKind.DECIMAL:
+        return float
+    if kind is FieldKind.BOOLEAN:
+        return bool
+    if kind in (FieldKind.MULTI_PICKLIST, FieldKind.JSON):
+        return json.loads
+    return None
+
+
 def to_wire(kind: FieldKind, stored: Stored) -> Any:
     """The JSON value of a stored column value."""
-    if stored is None:
-        return None
-    if kind is FieldKind.NUMBER:
-        return int(stored)
-    if kind is FieldKind.DECIMAL:
-        return float(stored)
-    if kind is FieldKind.BOOLEAN:
-        return bool(stored)
-    if kind in (FieldKind.MULTI_PICKLIST, FieldKind.JSON):
-        return json.loads(str(stored))
-    return stored
+    convert = wire_converter(kind)
+    return stored if stored is None or convert is None else convert(stored)
 
 
 def _expected(spec: FieldSpec) -> str:
