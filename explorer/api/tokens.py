@@ -16,7 +16,15 @@ from typing import Any
 
 import httpx
 
-from explorer.api.errors import ApiError, AuthError, ConfigurationError, NetworkError, body_text
+from explorer.api.errors import (
+    ApiError,
+    AuthError,
+    ConfigurationError,
+    NetworkError,
+    RateLimitedError,
+    ServerError,
+    body_text,
+)
 from explorer.api.events import TokenState
 from explorer.api.models import Priority
 from explorer.api.settings import ConnectionSettings
@@ -27,6 +35,7 @@ MAX_SKEW = 60.0
 # Extension keys the transport reads on each request.
 EXT_AUTH = "elx.auth"
 EXT_PRIORITY = "elx.priority"
+EXT_REPEATABLE = "elx.repeatable"  # a POST that is safe to send twice (the token request)
 
 
 def refresh_skew(lifetime: float) -> float:
@@ -98,7 +107,7 @@ class TokenManager:
             response = await self._http.post(
                 self._settings.token_url,
                 headers={"Accept": "application/json", **headers},
-                extensions={EXT_AUTH: False, EXT_PRIORITY: Priority.TOKEN},
+                extensions={EXT_AUTH: False, EXT_PRIORITY: Priority.TOKEN, EXT_REPEATABLE: True},
                 **body,
             )
         except ApiError as error:
@@ -132,7 +141,12 @@ class TokenManager:
                 status=status,
             )
         elif status not in (200, 201):
-            error = AuthError(f"token request to {url} failed (HTTP {status})", status=status)
+            cls: type[ApiError] = AuthError
+            if status == 429:
+                cls = RateLimitedError
+            elif status >= 500:
+                cls = ServerError
+            error = cls(f"token request to {url} failed (HTTP {status})", status=status)
         else:
             try:
                 body = response.json()

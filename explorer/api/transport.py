@@ -22,7 +22,7 @@ from explorer.api.events import RequestLogged, redact_query
 from explorer.api.models import Priority
 from explorer.api.rate_gate import RateGate
 from explorer.api.rate_headers import RateInfo, parse_rate_headers
-from explorer.api.tokens import EXT_AUTH, EXT_PRIORITY, TokenManager
+from explorer.api.tokens import EXT_AUTH, EXT_PRIORITY, EXT_REPEATABLE, TokenManager
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "PUT"})
 RETRY_STATUSES = frozenset({500, 502, 503, 504})
@@ -59,6 +59,7 @@ class GatedTransport(httpx.AsyncBaseTransport):
         priority = Priority(request.extensions.get(EXT_PRIORITY, Priority.INTERACTIVE))
         use_auth = bool(request.extensions.get(EXT_AUTH, True))
         method = request.method.upper()
+        repeatable = method in SAFE_METHODS or bool(request.extensions.get(EXT_REPEATABLE))
         started = time.monotonic()
         attempt = 0
         waited = 0.0
@@ -94,7 +95,7 @@ class GatedTransport(httpx.AsyncBaseTransport):
                     error_text = f"{type(error).__name__}: {error}"
                     delay = self._backoff(attempt)
                     if (
-                        (nothing_sent or method in SAFE_METHODS)
+                        (nothing_sent or repeatable)
                         and attempt + 1 < self.max_attempts
                         and waited + delay <= self.max_total_wait
                     ):
@@ -114,7 +115,7 @@ class GatedTransport(httpx.AsyncBaseTransport):
                     self.tokens.invalidate(token)
                     await response.aclose()
                     continue
-                retryable = status == 429 or (status in RETRY_STATUSES and method in SAFE_METHODS)
+                retryable = status == 429 or (status in RETRY_STATUSES and repeatable)
                 if not retryable or attempt + 1 >= self.max_attempts:
                     return response
                 if info is not None and info.retry_after is not None:

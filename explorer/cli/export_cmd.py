@@ -60,7 +60,8 @@ class Progress:
             count += f"/{self.total:,}"
             if rate > 0:
                 eta = f"  ETA {max(0.0, (self.total - self.records) / rate):.0f}s"
-        return f"{bar}{count} records  {self.pages} pages  {rate:,.0f} rec/s{eta}"
+        pages = f"{self.pages} page" + ("" if self.pages == 1 else "s")
+        return f"{bar}{count} records  {pages}  {rate:,.0f} rec/s{eta}"
 
     def update(self, records: int, total: int | None) -> None:
         self.records += records
@@ -108,7 +109,8 @@ def _export(args: argparse.Namespace) -> int:
             raise
         elapsed = time.monotonic() - progress.started
         progress.finish(
-            f"exported {writer.count:,} records in {progress.pages} pages to {writer.path} "
+            f"exported {writer.count:,} records in {progress.pages} "
+            f"page{'' if progress.pages == 1 else 's'} to {writer.path} "
             f"({elapsed:.1f} s, {progress.rate():,.0f} rec/s)"
         )
         return 0
