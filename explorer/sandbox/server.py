@@ -26,32 +26,37 @@ class RunningSandbox:
     def __init__(self, options: SandboxOptions) -> None:
         options.live_settings()  # validate the knobs before opening anything
         self.options = options
-        self.store = Store(
-            options.resolved_db_path(),
-            reset=options.reset,
-            records=options.records,
-            seed=options.seed,
-        )
-        self.settings: LiveSettings = options.live_settings()
-        self.app = create_app(options, settings=self.settings, store=self.store)
         self.client_id = DEMO_CLIENT_ID
         self.client_secret = DEMO_CLIENT_SECRET
         self.collections: list[str] = [c.key for c in COLLECTIONS]
         # IPPROTO_TCP explicitly: asyncio only sets TCP_NODELAY on sockets that say so, and
         # without it every answer waits ~40 ms for a delayed ACK.
-        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        family = socket.AF_INET6 if ":" in options.host else socket.AF_INET
+        self._socket = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             self._socket.bind((options.host, options.port))
         except OSError:
             self._socket.close()
-            self.store.close()
             raise
         self._socket.listen(128)
+        try:
+            self.store = Store(
+                options.resolved_db_path(),
+                reset=options.reset,
+                records=options.records,
+                seed=options.seed,
+            )
+        except BaseException:
+            self._socket.close()
+            raise
+        self.settings: LiveSettings = options.live_settings()
+        self.app = create_app(options, settings=self.settings, store=self.store)
         host, port = self._socket.getsockname()[:2]
         self.host: str = host
         self.port: int = port
-        self.base_url = f"http://{host}:{port}"
+        shown = f"[{host}]" if family == socket.AF_INET6 else host
+        self.base_url = f"http://{shown}:{port}"
         self.api_url = f"{self.base_url}/v1"
         self.token_url = f"{self.base_url}/oauth/token"
         config = uvicorn.Config(
