@@ -98,6 +98,9 @@ class Store:
             self._reseed(records, seed, counts or {})
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")
+        # Counting a filter scans a whole table or index: keep them in memory and mapped.
+        self._conn.execute("PRAGMA cache_size=-65536")
+        self._conn.execute("PRAGMA mmap_size=268435456")
         self.secret = bytes.fromhex(self._meta("secret") or "")
 
     # --- setup and seeding --------------------------------------------------------------
