@@ -36,10 +36,19 @@ _ELEM_FAST = re.compile(
     r"(==|!=|[=!][A-Za-z]*=|[<>]=?)\s*"
     r"(?:([^\"'();,=<>!~\s]+(?:\s+(?!(?:and|or)(?:\s|\(|$))[^\"'();,=<>!~\s]+)*)"
     r"|\(([^\"'();,=<>!~\s]+(?:,[^\"'();,=<>!~\s]+)*)\))"
+    r"([;,])?"
+)
+# The same without any whitespace: cheaper, and tried first. A bare value must not be followed
+# by whitespace (it could go on, as in `In Progress`), so such text takes the pattern above.
+_ELEM_SIMPLE = re.compile(
+    r"([^\"'();,=<>!~\s]++)(==|!=|[=!][A-Za-z]*=|[<>]=?)"
+    r"(?:([^\"'();,=<>!~\s]++)(?!\s)|\(([^\"'();,=<>!~\s]+(?:,[^\"'();,=<>!~\s]+)*)\))"
+    r"([;,])?"
 )
 _STD_FAST = re.compile(
     r"([^\"'();,=<>!~ \t]+)[ \t]*(==|!=|[=!][A-Za-z]*=|[<>]=?)[ \t]*"
     r"(?:([^\"'();,=<>!~ \t]+)|\(([^\"'();,=<>!~ \t]+(?:,[^\"'();,=<>!~ \t]+)*)\))"
+    r"([;,])?"
 )
 _STD_SEL = re.compile(r"[^\"'();,=<>!~ \t]+")
 _STD_WS = re.compile(r"[ \t]*")
@@ -52,7 +61,7 @@ _SINGLE = re.compile(r"'(?:[^'\\]|\\.)*'", re.S)
 _ESCAPE = re.compile(r"\\(.)", re.S)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ParseResult:
     """The AST of a valid filter, or the diagnostic of an invalid one."""
 
@@ -90,6 +99,7 @@ class _Syntax:
         "operators",
         "sel",
         "sep",
+        "simple",
         "spaces",
         "ws",
     )
@@ -99,6 +109,7 @@ class _Syntax:
         elementum = dialect is Dialect.ELEMENTUM
         self.sel = _ELEM_SEL if elementum else _STD_SEL
         self.fast = _ELEM_FAST if elementum else _STD_FAST
+        self.simple = _ELEM_SIMPLE if elementum else _STD_FAST
         self.bare = _ELEM_BARE if elementum else _STD_SEL
         self.bare_no_colon = _ELEM_BARE_NO_COLON if elementum else _STD_SEL
         self.ws = _ELEM_WS if elementum else _STD_WS
@@ -116,13 +127,13 @@ class _Syntax:
         return pos
 
 
-_SYNTAX = {d: _Syntax(d) for d in Dialect}
+_SYNTAX: dict[str, _Syntax] = {d.value: _Syntax(d) for d in Dialect}
 _EXPECT_AFTER = (";", ",", ")", "end of filter")
 
 
 def parse(
     text: str,
-    dialect: Dialect | str = Dialect.ELEMENTUM,
+    dialect: Dialect | str = "elementum",
     *,
     max_length: int | None = MAX_LENGTH,
 ) -> ParseResult:
@@ -130,9 +141,8 @@ def parse(
 
     `max_length` bounds the filter's length (None lifts the bound, e.g. for benchmarks).
     """
-    try:
-        syntax = _SYNTAX[Dialect(dialect)]
-    except ValueError:
+    syntax = _SYNTAX.get(dialect)
+    if syntax is None:
         return ParseResult(None, diagnostic(0, 0, f"unknown dialect {dialect!r}"))
     if max_length is not None and len(text) > max_length:
         return ParseResult(
@@ -143,12 +153,90 @@ def parse(
                 f"the filter is longer than {max_length} characters",
             ),
         )
-    if not text.strip():
+    if not text or text.isspace():
         return ParseResult(None, diagnostic(0, len(text), "the filter is empty", ("field",)))
+    flat = _flat(text, syntax)
+    if flat is not None:
+        return ParseResult(flat, None)
     try:
         return ParseResult(_parse(text, syntax), None)
     except _Fail as failure:
         return ParseResult(None, failure.diag)
+
+
+def _flat(text: str, syntax: _Syntax) -> Node | None:
+    """The AST of a filter made only of simple comparisons and `;`/`,` with no whitespace,
+    quotes or groups (most filters), read with one scan; None sends it to the full parser."""
+    rows = syntax.simple.findall(text)
+    if not rows:
+        return None
+    operators = syntax.operators
+    colon_lists = syntax.colon_lists
+    one = Arity.ONE
+    many = Arity.MANY
+    last = len(rows) - 1
+    and_items: list[Node] = []
+    or_items: list[Node] = []
+    pos = 0
+    for index, (selector, spelled, value, listed, joiner) in enumerate(rows):
+        op = operators.get(spelled)
+        if op is None:
+            return None
+        sel_end = pos + len(selector)
+        op_end = sel_end + len(spelled)
+        arity = op.arity
+        if value:
+            if arity is not one and (arity is not many or (colon_lists and ":" in value)):
+                return None
+            end = op_end + len(value)
+            node = Comparison(
+                selector, op, (value,), (pos, end), (pos, sel_end), (sel_end, op_end),
+                ((op_end, end),),
+            )  # fmt: skip
+        else:
+            items = listed.split(",")
+            count = len(items)
+            if not (
+                count == 1
+                or (arity is many and count <= MAX_LIST)
+                or (arity is Arity.TWO and count == 2)
+            ):
+                return None
+            offset = op_end + 1
+            spans: list[Span] = []
+            for item in items:
+                item_end = offset + len(item)
+                spans.append((offset, item_end))
+                offset = item_end + 1
+            end = offset
+            node = Comparison(
+                selector, op, tuple(items), (pos, end), (pos, sel_end), (sel_end, op_end),
+                tuple(spans),
+            )  # fmt: skip
+        and_items.append(node)
+        if joiner:
+            if index == last:
+                return None
+            pos = end + 1
+            if joiner == ",":
+                or_items.append(and_items[0] if len(and_items) == 1 else _and(and_items))
+                and_items = []
+        else:
+            if index != last:
+                return None
+            pos = end
+    # Every character was read only if the matches add up to the whole text (no gaps).
+    if pos != len(text):
+        return None
+    node_and = and_items[0] if len(and_items) == 1 else _and(and_items)
+    if not or_items:
+        return node_and
+    or_items.append(node_and)
+    return Or(tuple(or_items), (0, pos))
+
+
+def _and(items: list[Node]) -> And:
+    return And(tuple(items), (items[0].span[0], items[-1].span[1]))
 
 
 def _combine(items: list[Node], kind: type[And] | type[Or]) -> Node:
@@ -161,16 +249,20 @@ def _parse(text: str, syntax: _Syntax) -> Node:
     n = len(text)
     skip = syntax.skip
     fast = syntax.fast.match
+    simple = syntax.simple.match
     operators = syntax.operators
     colon_lists = syntax.colon_lists
     one = Arity.ONE
+    many = Arity.MANY
+    two = Arity.TWO
     sep = syntax.sep.match
     # Each open group saves (and_items, or_items, offset of its '(').
     stack: list[tuple[list[Node], list[Node], int]] = []
     and_items: list[Node] = []
     or_items: list[Node] = []
     pos = skip(text, 0)
-    after = "start"
+    # Where the last separator or '(' was, for "expected a field name after ..." messages.
+    after = (0, 0)
     while True:
         # A constraint: a group or a comparison.
         if pos < n and text[pos] == "(":
@@ -179,51 +271,48 @@ def _parse(text: str, syntax: _Syntax) -> Node:
             stack.append((and_items, or_items, pos))
             and_items = []
             or_items = []
+            after = (pos, pos + 1)
             pos = skip(text, pos + 1)
-            after = "'('"
             continue
-        node: Node | None = None
-        fm = fast(text, pos)
+        node: Comparison | None = None
+        fm = simple(text, pos) or fast(text, pos)
         if fm is not None:
             op = operators.get(fm.group(2))
             if op is not None:
-                value = fm.group(3)
+                regs = fm.regs
+                selector, value, listed, joiner = fm.group(1, 3, 4, 5)
+                end = regs[4][1] + 1 if value is None else regs[3][1]
                 if value is not None:
-                    if op.arity is one or (
-                        op.arity is Arity.MANY and not (colon_lists and ":" in value)
-                    ):
+                    if op.arity is one or (op.arity is many and not (colon_lists and ":" in value)):
                         node = Comparison(
-                            fm.group(1),
-                            op,
-                            (value,),
-                            (pos, fm.end()),
-                            fm.span(1),
-                            fm.span(2),
-                            (fm.span(3),),
+                            selector, op, (value,), (pos, end), regs[1], regs[2], (regs[3],)
                         )
                 else:
-                    items = fm.group(4).split(",")
+                    items = listed.split(",")
                     count = len(items)
                     if (
                         count == 1
-                        or (op.arity is Arity.MANY and count <= MAX_LIST)
-                        or (op.arity is Arity.TWO and count == 2)
+                        or (op.arity is many and count <= MAX_LIST)
+                        or (op.arity is two and count == 2)
                     ):
-                        offset = fm.start(4)
+                        offset = regs[4][0]
                         spans: list[Span] = []
                         for item in items:
-                            end = offset + len(item)
-                            spans.append((offset, end))
-                            offset = end + 1
+                            item_end = offset + len(item)
+                            spans.append((offset, item_end))
+                            offset = item_end + 1
                         node = Comparison(
-                            fm.group(1),
-                            op,
-                            tuple(items),
-                            (pos, fm.end()),
-                            fm.span(1),
-                            fm.span(2),
-                            tuple(spans),
+                            selector, op, tuple(items), (pos, end), regs[1], regs[2], tuple(spans)
                         )
+                if node is not None and joiner is not None:
+                    # The separator right after the comparison came with the same match.
+                    and_items.append(node)
+                    if joiner == ",":
+                        or_items.append(and_items[0] if len(and_items) == 1 else _and(and_items))
+                        and_items = []
+                    after = (end, end + 1)
+                    pos = skip(text, end + 1)
+                    continue
         if node is None:
             node, pos = _comparison(text, pos, syntax, after)
         else:
@@ -236,7 +325,7 @@ def _parse(text: str, syntax: _Syntax) -> Node:
                 if m.lastindex in (2, 4):
                     or_items.append(_combine(and_items, And))
                     and_items = []
-                after = repr(text[m.start() : m.end()].strip())
+                after = m.span()
                 pos = m.end()
                 break
             pos = skip(text, pos)
@@ -290,13 +379,16 @@ def _unexpected_after_value(text: str, pos: int, syntax: _Syntax) -> _Fail:
     )
 
 
-def _comparison(text: str, pos: int, syntax: _Syntax, after: str) -> tuple[Comparison, int]:
+def _comparison(
+    text: str, pos: int, syntax: _Syntax, after: tuple[int, int]
+) -> tuple[Comparison, int]:
     n = len(text)
     start = pos
     m = syntax.sel.match(text, pos)
     if m is None:
         if pos >= n:
-            where = "" if after == "start" else f" after {after}"
+            word = text[after[0] : after[1]].strip()
+            where = f" after {word!r}" if word else ""
             raise _fail(pos, 0, f"expected a field name{where}", ("field",))
         char = text[pos]
         if char in "\"'":
