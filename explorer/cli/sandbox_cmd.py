@@ -16,7 +16,11 @@ HTTP on loopback. It prints the base URL, the demo client id and secret and ever
 recordType/alias it holds, then serves until Ctrl+C.
 
 The data lives in a SQLite file ($ELX_SANDBOX_DB, or sandbox.sqlite3 in the user data
-directory), created and seeded on first use and kept across restarts; --reset reseeds it.
+directory), created and seeded on first use and kept across restarts; --reset reseeds it
+(--records and --seed take effect only then).
+
+Paging: first (default 100) or last, each 1 to 1000 and not both; after and before take
+cursors from earlier pages and may be combined. Answers carry Server-Timing (app;dur=ms).
 """
 
 EPILOG = """\
@@ -72,7 +76,13 @@ def register(subparsers: Any) -> None:
         default=DEFAULT_PORT,
         help="port to listen on; 0 picks a free one (default: %(default)s)",
     )
-    serve.add_argument("--db", type=Path, default=None, metavar="PATH", help="SQLite file to use")
+    serve.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="SQLite file to use (default: $ELX_SANDBOX_DB or the user data directory)",
+    )
     serve.add_argument("--reset", action="store_true", help="delete the data and seed it afresh")
     serve.add_argument(
         "--records",
@@ -151,7 +161,8 @@ def serve_command(args: argparse.Namespace) -> int:
         print(f"  token URL:     {sandbox.token_url}")
         print(f"  client id:     {sandbox.client_id}")
         print(f"  client secret: {sandbox.client_secret}")
-        print(f"  database:      {sandbox.store.path}")
+        state = "seeded now" if sandbox.store.seeded_now else "existing data kept"
+        print(f"  database:      {sandbox.store.path} ({state})")
         print("collections:")
         for key in sandbox.collections:
             print(key)
