@@ -56,7 +56,7 @@ async def test_edit_in_the_table_is_marked_counted_guarded_and_saved(
             await pilot.press(*"Resolved", "enter")
             await settle(pilot)
             assert unsaved(app) == "● 1 unsaved"
-            assert str(app.table.get_cell_at(app.table.cursor_coordinate)) == "Resolved ✎"
+            assert str(app.table.get_cell_at(app.table.cursor_coordinate)) == "Resolved *"
             await pilot.press("ctrl+q")
             await pilot.pause()
             assert isinstance(app.screen, ConfirmScreen)  # unsaved edits: quitting asks first

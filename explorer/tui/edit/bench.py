@@ -108,7 +108,7 @@ class EditBench(App[None]):
                 mark = self.hub.mark(ref, name)
                 value = display(self.hub.shown_value(ref, name, record.get(name)))
                 cells.append(
-                    Text(value + (" ✎" if mark else ""), style=MARK_STYLES.get(mark or "", ""))
+                    Text(value + (" *" if mark else ""), style=MARK_STYLES.get(mark or "", ""))
                 )
             table.add_row(*cells)
         if self.records:

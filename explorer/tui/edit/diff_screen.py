@@ -48,30 +48,33 @@ class DiffScreen(ModalScreen[bool]):
                 yield Button("Back (esc)", id="diff-back")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Record", "Field", "Old", "New", "On server now")
         self.refresh_rows()
-        table.focus()
+        self.query_one(DataTable).focus()
 
     def refresh_rows(self) -> None:
         table = self.query_one(DataTable)
         cursor = table.cursor_row
-        table.clear()
         self.rows = self.book.diff()
+        conflicts = sum(row.conflict for row in self.rows)
+        # The server's value is a column only while there is a conflict to settle.
+        table.clear(columns=True)
+        table.add_columns(
+            "Record", "Field", "Old", "New", *(["On server now"] if conflicts else [])
+        )
         for row in self.rows:
-            theirs = _cell(row.theirs, "bold yellow") if row.conflict else Text("")
             new_style = "bold red" if row.error else "bold green"
-            table.add_row(
+            cells = [
                 Text(str(row.ref), style="bold"),
-                row.field,
+                Text(row.field),
                 _cell(row.old, "red"),
                 _cell(row.new, new_style),
-                theirs,
-            )
+            ]
+            if conflicts:
+                cells.append(_cell(row.theirs, "bold yellow") if row.conflict else Text(""))
+            table.add_row(*cells)
         if self.rows:
             table.move_cursor(row=min(cursor, len(self.rows) - 1))
         records = len({row.ref for row in self.rows})
-        conflicts = sum(row.conflict for row in self.rows)
         title = f"{len(self.rows)} unsaved change(s) in {records} record(s)"
         self.query_one("#diff-title", Label).update(f"[b]{title}[/b]")
         note = self.query_one("#diff-note", Static)
@@ -79,7 +82,7 @@ class DiffScreen(ModalScreen[bool]):
         if conflicts:
             note.update(
                 f"[yellow]{conflicts} conflict(s)[/yellow]: the server's value changed since it"
-                " was loaded. [b]m[/b] keep mine · [b]t[/b] take theirs"
+                " was loaded. Press m to keep mine, t to take theirs."
             )
         elif errors:
             note.update("[red]Last save failed[/red]: " + "; ".join(errors[:3]))

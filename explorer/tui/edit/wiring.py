@@ -174,7 +174,7 @@ class EditWiring(_AppBase):
                 if edit.field in table.columns_shown:
                     style = MARK_STYLES[hub.mark(ref, edit.field) or "staged"]
                     self._set_cell(
-                        table, str(index), edit.field, Text(display(edit.new) + " ✎", style)
+                        table, str(index), edit.field, Text(display(edit.new) + " *", style)
                     )
                     marked.add((str(index), edit.field))
         for row_key, column in previous - marked:
