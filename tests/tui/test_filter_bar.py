@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
@@ -95,7 +96,14 @@ def dropdown_open(bar: FilterBar) -> bool:
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:
-    await pilot.press(*[c if c != " " else "space" for c in text])
+    """Paste all but the last few characters (as a user pasting would), then type the rest."""
+    head, tail = text[:-3], text[-3:]
+    if head:
+        focused = pilot.app.focused
+        assert focused is not None
+        focused.post_message(events.Paste(head))
+        await pilot.pause()
+    await pilot.press(*[c if c != " " else "space" for c in tail])
     await pilot.pause()
 
 

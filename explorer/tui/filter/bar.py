@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import ClassVar, Self
 
 from rich.cells import cell_len
@@ -22,6 +23,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 
+from explorer.config.state import StateStore
 from explorer.kinds import FieldKind
 from explorer.rsql import Completion, Diagnostic, complete
 from explorer.tui import actions
@@ -131,10 +133,11 @@ class FilterBar(Widget):
         *,
         id: str | None = None,
         classes: str | None = None,
-        history: FilterHistory | None = None,
+        state_dir: Path | None = None,
     ) -> None:
+        """`state_dir` is where the history file lives (default: the user state dir)."""
         super().__init__(id=id, classes=classes)
-        self.history = history or FilterHistory()
+        self.history = FilterHistory(StateStore("filter_history", state_dir))
         self.input = FilterInput(self)
         self.completions = CompletionList(id="filter-completions")
         self.status = Static("", id="filter-status", markup=False)

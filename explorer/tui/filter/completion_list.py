@@ -32,14 +32,21 @@ class CompletionList(OptionList, can_focus=False):
         """Fill the list (first item highlighted) and show it, or hide it when empty."""
         self.completions = list(completions[:MAX_SHOWN])
         names = [item.display or item.text for item in self.completions]
+        helps = [item.help or "" for item in self.completions]
+        # One help shared by every row ("a value of Status") reads better once, as a title.
+        title = helps[0] if len(helps) > 1 and len(set(helps)) == 1 else ""
+        if title:
+            helps = [""] * len(helps)
+        self.border_title = title
         name_width = max((cell_len(name) for name in names), default=0)
-        help_width = max((cell_len(item.help or "") for item in self.completions), default=0)
+        help_width = max((cell_len(help) for help in helps), default=0)
         label_width = name_width + (help_width + GAP if help_width else 0)
-        # Sized to the longest label (plus border and padding) so nothing wraps or spills.
-        self.styles.width = min(MAX_WIDTH, max(MIN_WIDTH, label_width + 4))
+        # Sized to the longest label or title (plus border and padding) so nothing spills.
+        width = max(label_width + 4, cell_len(title) + 6 if title else 0)
+        self.styles.width = min(MAX_WIDTH, max(MIN_WIDTH, width))
         self.set_options(
-            Option(_label(name, item.help or "", name_width, item.kind))
-            for name, item in zip(names, self.completions, strict=True)
+            Option(_label(name, help, name_width, item.kind))
+            for name, help, item in zip(names, helps, self.completions, strict=True)
         )
         if self.completions:
             self.highlighted = 0

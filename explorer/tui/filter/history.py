@@ -10,19 +10,12 @@ HISTORY_LIMIT = 100
 class FilterHistory:
     """Applied filters of one alias at a time, with an Up/Down recall position."""
 
-    def __init__(self, store: StateStore | None = None) -> None:
-        self._store = store
+    def __init__(self, store: StateStore) -> None:
+        self.store = store  # read on first `load`, so a missing file costs nothing until then
         self._key = ""
         self._entries: list[str] = []
         self._position: int | None = None  # index being shown; None while editing a draft
         self._draft = ""
-
-    @property
-    def store(self) -> StateStore:
-        # Created on first use so `$ELX_STATE_DIR` is read when the app runs, not at import.
-        if self._store is None:
-            self._store = StateStore("filter_history")
-        return self._store
 
     @property
     def entries(self) -> list[str]:
