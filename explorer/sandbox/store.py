@@ -327,16 +327,20 @@ class Store:
             rows = rows[:size]
             if backward:
                 rows.reverse()
-            if backward:
-                has_previous = more
-                has_next = self._exists(table, where, params, ">=", before) if before else False
+            exists = self._exists
+            if not rows:
+                has_previous = after is not None and exists(table, where, params, "<=", after)
+                has_next = before is not None and exists(table, where, params, ">=", before)
+            elif backward:
+                has_previous = more or (
+                    after is not None and exists(table, where, params, "<=", after)
+                )
+                has_next = exists(table, where, params, ">", int(rows[-1]["id"]))
             else:
-                has_next = more
-                has_previous = self._exists(table, where, params, "<=", after) if after else False
-        if rows and backward and not has_next:
-            has_next = self._exists(table, where, params, ">", int(rows[-1]["id"]))
-        if rows and not backward and not has_previous:
-            has_previous = self._exists(table, where, params, "<", int(rows[0]["id"]))
+                has_next = more or (
+                    before is not None and exists(table, where, params, ">=", before)
+                )
+                has_previous = exists(table, where, params, "<", int(rows[0]["id"]))
         return RowPage(rows, has_previous, has_next)
 
     def _exists(

@@ -70,6 +70,16 @@ async def test_after_and_before_together_bound_the_page(api: Api) -> None:
         await api.http.get("/v1/tasks/ittickets", params={"after": after, "before": before})
     ).json()
     assert handles(inner) == ["ITM-3", "ITM-4", "ITM-5"]
+    assert inner["paging"]["has_previous_page"] is True
+    assert inner["paging"]["has_next_page"] is True
+    head = (await api.http.get("/v1/tasks/ittickets", params={"first": 2, "before": before})).json()
+    assert handles(head) == ["ITM-1", "ITM-2"]
+    assert head["paging"]["has_next_page"] is True
+    assert head["paging"]["has_previous_page"] is False
+    tail = (await api.http.get("/v1/tasks/ittickets", params={"last": 2, "after": after})).json()
+    assert handles(tail) == ["ITM-249", "ITM-250"]
+    assert tail["paging"]["has_previous_page"] is True
+    assert tail["paging"]["has_next_page"] is False
 
 
 async def test_past_the_end_is_an_empty_page(api: Api) -> None:
