@@ -14,7 +14,7 @@ from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from explorer.config.state import StateStore
 from explorer.kinds import FieldKind
@@ -23,6 +23,7 @@ from explorer.tui.clipboard import copy_text
 from explorer.tui.detail import DetailPane, record_json
 from explorer.tui.edit.wiring import EditWiring
 from explorer.tui.errors import describe_error
+from explorer.tui.filter import FilterBar
 from explorer.tui.header import StatusHeader
 from explorer.tui.messages import (
     ClientEventPosted,
@@ -35,9 +36,9 @@ from explorer.tui.messages import (
 from explorer.tui.paging import Move, PageRequest, rows_text
 from explorer.tui.palette import ExplorerCommands
 from explorer.tui.records import (
-    filter_value,
     grow_columns,
     infer_kinds,
+    is_empty,
     value_text,
     visible_columns,
 )
@@ -59,16 +60,6 @@ def _style_paths() -> list[str | PurePath]:
     return [
         p for p in (STYLES / "app.tcss", STYLES / "filter.tcss", STYLES / "edit.tcss") if p.exists()
     ]
-
-
-def _make_filter_bar() -> Widget:
-    """The filter bar widget, or a plain Input while that widget is unavailable."""
-    try:
-        from explorer.tui.filter import FilterBar
-    except ImportError:
-        return Input(placeholder="/ filter, e.g. Status==Open", id="filter-bar")
-    bar: Widget = FilterBar(id="filter-bar")
-    return bar
 
 
 SessionSource = Session | Callable[[], Session] | None
@@ -102,6 +93,7 @@ class ExplorerApp(EditWiring, App[None]):
         self.client: Any = None
         self._stack = contextlib.AsyncExitStack()
         self._unsubscribe: Callable[[], None] | None = None
+        self._state_dir = state_dir
         self._columns_store = StateStore("columns", state_dir)
         self._first_run = first_run
         self.alias_key: str | None = None
@@ -123,7 +115,7 @@ class ExplorerApp(EditWiring, App[None]):
         with Horizontal(id="body"):
             yield AliasTree(id="tree")
             with Vertical(id="main"):
-                yield _make_filter_bar()
+                yield FilterBar(id="filter-bar", state_dir=self._state_dir)
                 with Horizontal(id="content"):
                     with Vertical(id="table-box"):
                         yield Static("", id="empty-note")
@@ -157,8 +149,8 @@ class ExplorerApp(EditWiring, App[None]):
         return self._widget("#header", StatusHeader)
 
     @property
-    def filter_bar(self) -> Widget:
-        return self._widget("#filter-bar", Widget)
+    def filter_bar(self) -> FilterBar:
+        return self._widget("#filter-bar", FilterBar)
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
@@ -287,12 +279,8 @@ class ExplorerApp(EditWiring, App[None]):
         self._fetch(Move.FIRST)
 
     def _set_filter_context(self, key: str) -> None:
-        bar = self.filter_bar
-        if hasattr(bar, "set_context"):
-            saved = self.session.saved_filters(key) if self.session is not None else {}
-            bar.set_context(key, self._field_kinds(key), self._field_values(key), saved)
-        if hasattr(bar, "value"):
-            bar.value = self.filter_text
+        self._set_filter_values(key)
+        self.filter_bar.value = self.filter_text
 
     def _field_kinds(self, key: str) -> dict[str, FieldKind]:
         records = self.table.records if key == self.alias_key else []
@@ -472,10 +460,15 @@ class ExplorerApp(EditWiring, App[None]):
             self._prefetch(next_request)
 
     def _set_filter_values(self, key: str) -> None:
-        bar = self.filter_bar
-        if hasattr(bar, "set_context"):
-            saved = self.session.saved_filters(key) if self.session is not None else {}
-            bar.set_context(key, self._field_kinds(key), self._field_values(key), saved)
+        session = self.session
+        if session is None:
+            return
+        self.filter_bar.set_context(
+            session.state_key(key),
+            self._field_kinds(key),
+            self._field_values(key),
+            session.saved_filters(key),
+        )
 
     def _update_border(self) -> None:
         if self.page is None:
@@ -552,18 +545,8 @@ class ExplorerApp(EditWiring, App[None]):
         record = self.table.current_record
         if column is None or record is None:
             return
-        value = filter_value(record.get(column))
-        bar = self.filter_bar
-        if hasattr(bar, "append_clause"):
-            bar.append_clause(column, op, value)
-            return
-        from explorer.rsql import quote_value
-
-        clause = f"{column}{op}{quote_value(value)}"
-        text = f"{self.filter_text};{clause}" if self.filter_text else clause
-        if isinstance(bar, Input):
-            bar.value = text
-        self.apply_filter(text)
+        value = record.get(column)
+        self.filter_bar.append_clause(column, op, None if is_empty(value) else value_text(value))
 
     def action_filter_equal(self) -> None:
         self._filter_by_cell("==")
@@ -615,14 +598,14 @@ class ExplorerApp(EditWiring, App[None]):
     def action_focus_filter(self) -> None:
         self.filter_bar.focus()
 
-    def on_filter_bar_applied(self, message: Any) -> None:
+    def on_filter_bar_applied(self, message: FilterBar.Applied) -> None:
         self.apply_filter(message.filter)
         self.table.focus()
 
-    def on_filter_bar_left(self, _: Any) -> None:
+    def on_filter_bar_left(self, _: FilterBar.Left) -> None:
         self.table.focus()
 
-    def on_filter_bar_save_requested(self, message: Any) -> None:
+    def on_filter_bar_save_requested(self, message: FilterBar.SaveRequested) -> None:
         session = self.session
         if session is None:
             return
@@ -631,27 +614,8 @@ class ExplorerApp(EditWiring, App[None]):
         session.save_filter(self.alias_key, message.name, message.filter)
         self.notify(f"Saved filter {message.name!r} for {self.alias_key}", title="Saved")
 
-    @on(Input.Submitted, "#filter-bar")
-    def _placeholder_submitted(self, event: Input.Submitted) -> None:
-        from explorer.rsql import parse
-
-        text = event.value.strip()
-        if text:
-            result = parse(text)
-            diagnostic = result.diagnostic
-            if not result.ok and diagnostic is not None:
-                self.notify(
-                    f"column {diagnostic.column}: {diagnostic.message}",
-                    title="Filter not applied",
-                    severity="warning",
-                )
-                return
-        self.apply_filter(text)
-        self.table.focus()
-
     def current_filter(self) -> str:
-        value = getattr(self.filter_bar, "value", self.filter_text)
-        return str(value)
+        return self.filter_bar.value
 
     def action_copy_filter(self) -> None:
         copy_text(self, self.current_filter(), "filter")

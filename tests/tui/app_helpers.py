@@ -24,3 +24,16 @@ def row_handles(app: ExplorerApp) -> list[str]:
 
 def toasts(app: ExplorerApp) -> list[tuple[str, str]]:
     return [(n.title, n.message) for n in app._notifications]
+
+
+def screen_text(app: ExplorerApp) -> str:
+    """The text on screen, line by line, as a person would read it."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+def region_text(app: ExplorerApp, widget: Any) -> str:
+    """The text on screen inside `widget`'s region."""
+    region = widget.region
+    lines = screen_text(app).splitlines()[region.y : region.bottom]
+    return "\n".join(line[region.x : region.right] for line in lines)
