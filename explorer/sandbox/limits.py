@@ -22,6 +22,7 @@ class Decision:
     remaining: int
     retry_after: float
     reset: float
+    window: int = 1
 
 
 class RateLimiter:
@@ -46,7 +47,8 @@ class RateLimiter:
             allowed = False
             retry_after = (1 - bucket.tokens) / rate
         reset = (capacity - bucket.tokens) / rate
-        return Decision(allowed, capacity, math.floor(bucket.tokens), retry_after, reset)
+        window = max(1, round(capacity / rate))
+        return Decision(allowed, capacity, math.floor(bucket.tokens), retry_after, reset, window)
 
 
 def rate_headers(decision: Decision, mode: str) -> dict[str, str]:
@@ -63,6 +65,6 @@ def rate_headers(decision: Decision, mode: str) -> dict[str, str]:
     headers["X-RateLimit-Limit"] = str(decision.limit)
     headers["X-RateLimit-Remaining"] = str(decision.remaining)
     headers["X-RateLimit-Reset"] = str(reset)
-    headers["RateLimit-Policy"] = f'"sandbox";q={decision.limit};w=1'
+    headers["RateLimit-Policy"] = f'"sandbox";q={decision.limit};w={decision.window}'
     headers["RateLimit"] = f'"sandbox";r={decision.remaining};t={reset}'
     return headers

@@ -104,3 +104,12 @@ async def test_latency_delays_answers(make_api: MakeApi) -> None:
     began = time.perf_counter()
     await api.http.get(LIST, params={"first": 1})
     assert time.perf_counter() - began < 0.06
+
+
+async def test_a_limit_below_one_per_second(make_api: MakeApi) -> None:
+    api = await make_api(rate_limit=0.5)
+    ok = await api.http.get(LIST, params={"first": 1})
+    assert ok.headers["RateLimit-Policy"] == '"sandbox";q=1;w=2'
+    refused = await api.http.get(LIST, params={"first": 1})
+    assert refused.status_code == 429
+    assert refused.headers["Retry-After"] == "2"
