@@ -24,6 +24,7 @@ class FilterCheck:
     text: str
     verdict: Verdict
     diagnostic: Diagnostic | None = None
+    more: int = 0  # further warnings beyond the one shown
 
     @property
     def valid(self) -> bool:
@@ -43,7 +44,8 @@ class FilterCheck:
         if self.verdict is Verdict.VALID or self.diagnostic is None:
             return "✓ valid"
         mark = "✗" if self.verdict is Verdict.ERROR else "⚠"
-        return f"{mark} col {self.diagnostic.column}: {self.diagnostic.message}"
+        text = f"{mark} col {self.diagnostic.column}: {self.diagnostic.message}"
+        return f"{text} (+{self.more} more)" if self.more else text
 
     @property
     def span(self) -> tuple[int, int] | None:
@@ -66,8 +68,10 @@ def check_filter(text: str, fields: Mapping[str, FieldKind]) -> FilterCheck:
     if not result.ok or result.ast is None:
         return FilterCheck(text, Verdict.ERROR, result.diagnostic)
     if fields:
-        for diagnostic in validate(result.ast, fields):
-            if is_warning(diagnostic):
-                return FilterCheck(text, Verdict.WARNING, diagnostic)
-            return FilterCheck(text, Verdict.ERROR, diagnostic)
+        found = validate(result.ast, fields)
+        errors = [d for d in found if not is_warning(d)]
+        if errors:
+            return FilterCheck(text, Verdict.ERROR, errors[0])
+        if found:
+            return FilterCheck(text, Verdict.WARNING, found[0], more=len(found) - 1)
     return FilterCheck(text, Verdict.VALID)
