@@ -1,6 +1,11 @@
 """Export 20,000 records from the sandbox under a 5 req/s limit, pages of 500, in each
 `--rate-headers` mode; print records/s against the limit (rate × page size = 2,500/s) and
-the 429s per 10 s. Target: at least 90% of the limit with at most one 429 per 10 s.
+the most 429s seen in any 10 s window. Target: at least 90% of the limit with at most one
+429 per 10 s.
+
+The client's budget is set 5% under the server's limit (`--margin`), as a profile for a known
+limit would be: sending at exactly the limit leaves no room for the network's jitter, and the
+server refuses whichever request happens to arrive a little early.
 
 Usage: python benchmarks/export_bench.py [--records N] [--rate R] [--page-size P]
 """
@@ -27,20 +32,31 @@ class CountingTransport(httpx.AsyncBaseTransport):
 
     def __init__(self) -> None:
         self.inner = httpx.AsyncHTTPTransport()
-        self.refused = 0
+        self.refused: list[float] = []
         self.sent = 0
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         response = await self.inner.handle_async_request(request)
         self.sent += 1
-        self.refused += response.status_code == 429
+        if response.status_code == 429:
+            self.refused.append(time.monotonic())
         return response
 
     async def aclose(self) -> None:
         await self.inner.aclose()
 
 
-async def export(settings: ConnectionSettings, out: Path, page_size: int) -> tuple[int, int, int]:
+def most_in_window(moments: list[float], window: float = 10.0) -> int:
+    """The largest number of `moments` inside any `window` seconds."""
+    return max(
+        (sum(1 for other in moments if start <= other < start + window) for start in moments),
+        default=0,
+    )
+
+
+async def export(
+    settings: ConnectionSettings, out: Path, page_size: int
+) -> tuple[int, list[float], int]:
     wire = CountingTransport()
     async with ElementumClient(settings, inner_transport=wire) as client:
         with ExportWriter(out, "jsonl") as writer:
@@ -54,6 +70,9 @@ def main() -> int:
     parser.add_argument("--records", type=int, default=20_000)
     parser.add_argument("--rate", type=float, default=5.0)
     parser.add_argument("--page-size", type=int, default=500)
+    parser.add_argument(
+        "--margin", type=float, default=0.05, help="share of the limit the client leaves unused"
+    )
     args = parser.parse_args()
     limit = args.rate * args.page_size
     with tempfile.TemporaryDirectory() as tmp:
@@ -63,7 +82,11 @@ def main() -> int:
         options = SandboxOptions(db_path=db, reset=True, records=args.records)
         with start_sandbox(options):
             pass
-        print(f"limit: {args.rate:g} req/s × {args.page_size} = {limit:,.0f} records/s")
+        budget = args.rate * (1 - args.margin)
+        print(
+            f"limit: {args.rate:g} req/s × {args.page_size} = {limit:,.0f} records/s; "
+            f"client budget {budget:g} req/s"
+        )
         ok = True
         for mode in MODES:
             options = SandboxOptions(db_path=db, rate_limit=args.rate, rate_headers=mode)
@@ -72,7 +95,7 @@ def main() -> int:
                     base_url=sb.base_url,
                     client_id=sb.client_id,
                     client_secret=sb.client_secret,
-                    rate_per_second=args.rate,
+                    rate_per_second=budget,
                     burst=max(1, int(args.rate)),
                 )
                 started = time.monotonic()
@@ -81,14 +104,14 @@ def main() -> int:
                 )
                 elapsed = time.monotonic() - started
             rate = count / elapsed
-            per_ten = refused / elapsed * 10
+            per_ten = most_in_window(refused)
             share = rate / limit
-            good = share >= 0.9 and per_ten <= 1.0 and count == args.records
+            good = share >= 0.9 and per_ten <= 1 and count == args.records
             ok = ok and good
             print(
                 f"{mode:>12}: {count:,} records in {elapsed:5.1f} s = {rate:7,.0f} rec/s "
-                f"({share:6.1%} of limit), {refused} × 429 in {sent} requests "
-                f"({per_ten:.2f} per 10 s) {'ok' if good else 'BELOW TARGET'}"
+                f"({share:6.1%} of limit), {len(refused)} × 429 in {sent} requests "
+                f"(at most {per_ten} in any 10 s) {'ok' if good else 'BELOW TARGET'}"
             )
     return 0 if ok else 1
 

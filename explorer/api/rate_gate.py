@@ -7,6 +7,8 @@
   else `(limit - remaining)/reset`), counts it down per request sent, and waits while it is
   empty, so it never sends a request the server has announced it would refuse. Without a
   rate to refill at, it waits for the whole reset.
+- Adaptive: a 429 that the headers did not announce halves the budget's rate; each
+  answered request gives a little back, up to the configured rate.
 - Order: waiters are served by priority (interactive before background), then arrival; a
   waiter that is cancelled leaves the queue and never sends.
 """
@@ -24,6 +26,9 @@ from dataclasses import dataclass, field
 from explorer.api.events import RateState
 from explorer.api.models import Priority
 from explorer.api.rate_headers import RateInfo
+
+MIN_FACTOR = 0.1
+RECOVERY_STEP = 0.1
 
 
 @dataclass(order=True)
@@ -57,14 +62,21 @@ class RateGate:
         self._in_flight = 0
         self._queue: list[_Waiter] = []
         self._seq = itertools.count()
+        # Share of `rate` in use: halved by each 429 the headers do not explain, regained
+        # a little with each answered request (additive increase, multiplicative decrease).
+        self._factor = 1.0
         self.state = RateState(self.rate, float(self.burst), None, "idle")
+
+    @property
+    def effective_rate(self) -> float:
+        return self.rate * self._factor
 
     # -- budget bookkeeping -------------------------------------------------------------
     def _refill(self, now: float) -> None:
         if now <= self._refilled_at:
             return
         elapsed = now - self._refilled_at
-        self._tokens = min(float(self.burst), self._tokens + elapsed * self.rate)
+        self._tokens = min(float(self.burst), self._tokens + elapsed * self.effective_rate)
         self._refilled_at = now
 
     def _delay(self, now: float) -> tuple[float, str]:
@@ -87,7 +99,7 @@ class RateGate:
             elif self._server_remaining < 1:
                 waits.append((self._server_reset_at - now, "server window used up"))
         if self._tokens < 1:
-            waits.append(((1 - self._tokens) / self.rate, "client budget"))
+            waits.append(((1 - self._tokens) / self.effective_rate, "client budget"))
         if not waits:
             return 0.0, ""
         return max(waits)
@@ -97,7 +109,7 @@ class RateGate:
         if self._server_remaining is not None:
             remaining = min(remaining, self._server_remaining)
         wall = None if waiting_until is None else time.time() + (waiting_until - self._clock())
-        state = RateState(self.rate, max(0.0, remaining), wall, reason)
+        state = RateState(self.effective_rate, max(0.0, remaining), wall, reason)
         if state != self.state:
             self.state = state
             self._emit(state)
@@ -146,12 +158,20 @@ class RateGate:
                 self._kick()
             raise
 
-    def release(self, info: RateInfo | None, sent_at: float | None = None) -> None:
+    def release(
+        self, info: RateInfo | None, sent_at: float | None = None, status: int | None = None
+    ) -> None:
         """A request sent at `sent_at` is answered (or failed); learn what the server said."""
         self._in_flight = max(0, self._in_flight - 1)
         if info is None:
             return
         now = self._clock()
+        if status == 429 and info.remaining is None:
+            self._refill(now)
+            self._factor = max(MIN_FACTOR, self._factor / 2)
+        elif status is not None and status < 400 and self._factor < 1.0:
+            self._refill(now)
+            self._factor = min(1.0, self._factor + RECOVERY_STEP)
         if info.retry_after is not None:
             self.hold(info.retry_after, "server asked to wait (Retry-After)")
         if info.remaining is not None:

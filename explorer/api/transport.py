@@ -90,7 +90,9 @@ class GatedTransport(httpx.AsyncBaseTransport):
                     sent_at = time.monotonic()
                     response = await self._inner.handle_async_request(request)
                     info = parse_rate_headers(response.headers)
+                    status = response.status_code
                 except httpx.TransportError as error:
+                    status = None
                     nothing_sent = isinstance(error, httpx.ConnectError | httpx.ConnectTimeout)
                     error_text = f"{type(error).__name__}: {error}"
                     delay = self._backoff(attempt)
@@ -107,7 +109,7 @@ class GatedTransport(httpx.AsyncBaseTransport):
                         f"{method} {request.url.path} failed: {_describe(error)}"
                     ) from error
                 finally:
-                    self._gate.release(info, sent_at)
+                    self._gate.release(info, sent_at, status)
                 status = response.status_code
                 error_text = None
                 if status == 401 and token is not None and not replayed and self.tokens:

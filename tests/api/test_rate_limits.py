@@ -67,13 +67,18 @@ async def test_with_retry_after_the_client_waits_what_the_server_asked(
 async def test_without_headers_backoff_gets_every_call_through(
     make_sandbox: Callable[..., RunningSandbox], wire: WireRecorder
 ) -> None:
+    """Unannounced 429s also slow the client's own budget down (halved per refusal)."""
     sb = make_sandbox(rate_limit=5, rate_headers="none")
     settings = settings_for(sb, rate_per_second=8, burst=8)
+    states: list[RateState] = []
     async with ElementumClient(settings, inner_transport=wire) as client:
+        client.subscribe(lambda e: states.append(e) if isinstance(e, RateState) else None)
         await _burst(client)
     api = [a for a in wire.attempts if a.path.startswith("/v1/")]
     assert sum(1 for a in api if a.status == 200) == CALLS
     assert all(not a.headers.get("retry-after") for a in api)
+    assert 429 in wire.statuses("/v1/")
+    assert min(s.rate_per_second for s in states) <= 4
 
 
 async def test_a_budget_at_the_servers_limit_meets_no_refusals(
