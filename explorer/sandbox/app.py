@@ -30,6 +30,7 @@ from explorer.sandbox.limits import RateLimiter, rate_headers
 from explorer.sandbox.options import DEMO_USER_EMAIL, LiveSettings, SandboxOptions
 from explorer.sandbox.schema import (
     BY_ALIAS,
+    BY_UUID,
     COLLECTIONS,
     CREATED_AT,
     HANDLE,
@@ -85,7 +86,7 @@ def _collection(record_type: str, alias: str) -> Collection:
         raise ApiError(
             404, f"unknown record type {record_type!r}: use one of {', '.join(RECORD_TYPES)}"
         )
-    collection = BY_ALIAS.get(alias)
+    collection = BY_ALIAS.get(alias) or BY_UUID.get(alias.lower())
     if collection is None or collection.record_type != record_type:
         raise ApiError(404, f"no object with alias {alias!r} under {record_type}")
     if collection.forbidden:
@@ -123,6 +124,8 @@ def api(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
             extra_headers["Server-Timing"] = f"app;dur={spent:.2f}"
         except ApiError as error:
             response = error.response()
+        except Exception as error:  # a sandbox bug still answers in the documented shape
+            response = ApiError(500, f"the sandbox failed: {type(error).__name__}").response()
         response.headers.update(extra_headers)
         return response
 

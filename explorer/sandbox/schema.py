@@ -7,6 +7,7 @@ generated names (`c0`, `c1`, ...), so no user text ever reaches SQL.
 from __future__ import annotations
 
 import random
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -96,6 +97,11 @@ class Collection:
     @property
     def key(self) -> str:
         return f"{self.record_type}/{self.alias}"
+
+    @property
+    def uuid(self) -> str:
+        """The object's stable UUID, which paths accept in place of the alias."""
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"elementum-sandbox:{self.key}"))
 
     def field_named(self, name: str) -> FieldSpec | None:
         for spec in self.fields:
@@ -695,3 +701,4 @@ COLLECTIONS: tuple[Collection, ...] = tuple(
 )
 BY_KEY: dict[str, Collection] = {c.key: c for c in COLLECTIONS}
 BY_ALIAS: dict[str, Collection] = {c.alias: c for c in COLLECTIONS}
+BY_UUID: dict[str, Collection] = {c.uuid: c for c in COLLECTIONS}

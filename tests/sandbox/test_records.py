@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from explorer.sandbox.schema import BY_ALIAS
+
 from .conftest import Api
 
 NEW_TICKET = {
@@ -196,3 +198,15 @@ async def test_unknown_paths_answer_json_404(api: Api) -> None:
     answer = await api.http.get("/v1/tasks/ittickets/ITM-1/nothing-here")
     assert answer.status_code == 404
     assert answer.json()["status"] == 404
+
+
+async def test_an_objects_uuid_works_in_place_of_its_alias(api: Api) -> None:
+    uuid = BY_ALIAS["vendors"].uuid
+    by_uuid = (await api.http.get(f"/v1/elements/{uuid}/VEN-2")).json()
+    by_alias = (await api.http.get("/v1/elements/vendors/VEN-2")).json()
+    assert by_uuid == by_alias
+    page = (await api.http.get(f"/v1/elements/{uuid}", params={"first": 1})).json()
+    after = await api.http.get(
+        "/v1/elements/vendors", params={"after": page["paging"]["end_cursor"], "first": 1}
+    )
+    assert after.json()["items"][0]["data"]["Handle"] == "VEN-2"
