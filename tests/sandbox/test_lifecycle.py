@@ -106,3 +106,12 @@ def test_live_settings_change_a_running_server(
 def test_a_busy_port_is_an_error(sandbox: RunningSandbox, tmp_path: Path) -> None:
     with pytest.raises(OSError):
         start_sandbox(SandboxOptions(db_path=tmp_path / "x.sqlite3", port=sandbox.port))
+
+
+def test_make_sandbox_seeds_when_asked_for_other_data(
+    make_sandbox: Callable[..., RunningSandbox],
+) -> None:
+    sb = make_sandbox(records=12)
+    with httpx.Client() as client:
+        login(client, sb)
+        assert client.get(f"{sb.api_url}/tasks/ittickets").json()["total"] == 12
