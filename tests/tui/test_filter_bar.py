@@ -221,6 +221,18 @@ async def test_escape_closes_the_list_first_then_leaves() -> None:
         assert isinstance(app.focused, DataTable)
 
 
+async def test_moving_the_cursor_closes_the_list() -> None:
+    app = Harness()
+    async with app.run_test(size=(100, 20)) as pilot:
+        await type_text(pilot, "Status==Open;Ti")
+        assert dropdown_open(app.bar)
+        await pilot.press("left")
+        assert not dropdown_open(app.bar)
+        await pilot.press("enter")
+        assert app.applied == []
+        assert status_of(app.bar).endswith("· not applied")
+
+
 async def test_clicking_a_completion_inserts_it() -> None:
     app = Harness()
     async with app.run_test(size=(100, 20)) as pilot:

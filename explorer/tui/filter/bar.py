@@ -15,7 +15,7 @@ from typing import ClassVar, Self
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
@@ -56,6 +56,38 @@ class FilterInput(Input):
 
     def _component_style(self, component: str) -> Style:
         return self.get_component_rich_style(component, partial=True, default=_PLAIN)
+
+    # Moving the cursor leaves the completed word: the dropdown would offer a stale span.
+
+    def action_cursor_left(self, select: bool = False) -> None:
+        self.bar.completions.close()
+        super().action_cursor_left(select)
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        self.bar.completions.close()
+        super().action_cursor_right(select)
+
+    def action_cursor_left_word(self, select: bool = False) -> None:
+        self.bar.completions.close()
+        super().action_cursor_left_word(select)
+
+    def action_cursor_right_word(self, select: bool = False) -> None:
+        self.bar.completions.close()
+        super().action_cursor_right_word(select)
+
+    def action_home(self, select: bool = False) -> None:
+        self.bar.completions.close()
+        super().action_home(select)
+
+    def action_end(self, select: bool = False) -> None:
+        self.bar.completions.close()
+        super().action_end(select)
+
+    async def _on_mouse_down(self, event: events.MouseDown) -> None:
+        self.bar.completions.close()
+        await super()._on_mouse_down(event)
+
+    # The filter actions of the registry.
 
     def action_apply_filter(self) -> None:
         self.bar.action_apply_filter()
