@@ -112,7 +112,7 @@ class GatedTransport(httpx.AsyncBaseTransport):
                     self._gate.release(info, sent_at, status)
                 status = response.status_code
                 error_text = None
-                if status == 401 and token is not None and not replayed and self.tokens:
+                if status == 401 and token is not None and not replayed and self.tokens is not None:
                     replayed = True
                     self.tokens.invalidate(token)
                     await response.aclose()

@@ -122,7 +122,7 @@ def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "export",
         help="export every record of a filter to CSV, JSON or JSON Lines",
-        description=__doc__.split("\n\n")[1] if __doc__ else None,
+        description="\n\n".join(__doc__.split("\n\n")[:2]) if __doc__ else None,
         epilog=EXIT_CODES_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
