@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -52,8 +53,10 @@ async def test_iterating_a_filter_yields_every_match_once(sandbox: RunningSandbo
     assert first.total is not None and len(handles) == len(set(handles)) == first.total
 
 
-async def test_create_get_and_partial_update(sandbox: RunningSandbox) -> None:
-    async with ElementumClient(settings_for(sandbox)) as client:
+async def test_create_get_and_partial_update(
+    make_sandbox: Callable[..., RunningSandbox],
+) -> None:
+    async with ElementumClient(settings_for(make_sandbox())) as client:
         created = await client.create_record(
             "tasks", "ittickets", NEW_TICKET | {"Title": "Projector hums"}
         )
@@ -66,9 +69,9 @@ async def test_create_get_and_partial_update(sandbox: RunningSandbox) -> None:
 
 
 async def test_comments_watchers_related_and_attachments(
-    sandbox: RunningSandbox, tmp_path: Path
+    make_sandbox: Callable[..., RunningSandbox], tmp_path: Path
 ) -> None:
-    async with ElementumClient(settings_for(sandbox)) as client:
+    async with ElementumClient(settings_for(make_sandbox())) as client:
         handle = (await client.create_record("tasks", "ittickets", NEW_TICKET))["Handle"]
         await client.add_comment("tasks", "ittickets", handle, "Looked at it; needs a part.")
         comments = await client.list_comments("tasks", "ittickets", handle)

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,13 @@ def test_list_as_csv_and_jsonl(capsys: pytest.CaptureFixture[str]) -> None:
     ]
 
 
-def test_get_create_and_update(capsys: pytest.CaptureFixture[str]) -> None:
+def test_get_create_and_update(
+    capsys: pytest.CaptureFixture[str],
+    make_sandbox: Callable[..., RunningSandbox],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    own = make_sandbox()  # records are created here, not in the shared sandbox
+    monkeypatch.setenv("ELEMENTUM_BASE_URL", own.base_url)
     shown = elx(capsys, "records", "get", "tasks/ittickets", "ITM-2")
     assert shown.code == 0 and json.loads(shown.out)["Handle"] == "ITM-2"
     created = elx(capsys, "records", "create", "tasks/ittickets", *NEW)
