@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -115,3 +116,25 @@ def test_make_sandbox_seeds_when_asked_for_other_data(
     with httpx.Client() as client:
         login(client, sb)
         assert client.get(f"{sb.api_url}/tasks/ittickets").json()["total"] == 12
+
+
+def test_default_data_has_50000_it_tickets_across_four_record_types(tmp_path: Path) -> None:
+    began = time.perf_counter()
+    with start_sandbox(SandboxOptions(db_path=tmp_path / "default.sqlite3")) as sb:
+        seeded = time.perf_counter() - began
+        with httpx.Client() as client:
+            login(client, sb)
+            totals = {
+                key: client.get(f"{sb.api_url}/{key}", params={"first": 1}).json().get("total")
+                for key in sb.collections
+            }
+    assert totals["tasks/ittickets"] == 50_000
+    assert all(total and total >= 100 for key, total in totals.items() if "payroll" not in key)
+    assert len(sb.collections) >= 6
+    assert {key.split("/")[0] for key in sb.collections} == {
+        "apps",
+        "elements",
+        "tasks",
+        "transactions",
+    }
+    assert seeded < 15, f"seeding the default data took {seeded:.1f} s"
