@@ -1,5 +1,20 @@
 """The local Elementum-compatible API server (Starlette + uvicorn over SQLite).
 
+`start_sandbox(SandboxOptions(...))` serves it on loopback in a background thread and returns
+a `RunningSandbox` (`base_url`, `api_url`, `client_id`, `client_secret`, `collections`, the
+live `settings`, `stop()`); `create_app(options)` gives the ASGI app for in-process use.
+
+Choices where API.md leaves room:
+- record values keep their JSON types (numbers, booleans, lists for multi-picklists) and
+  empty fields are `null`; every record has `Handle`, `Created At` and `Updated At`;
+- paging: `first` (default 100) or `last`, 1..1000 and not both; `after`/`before` cursors
+  bound the list and combine; empty pages have null cursors;
+- errors are `{"status", "error", "message"}`, plus `diagnostic` for a bad filter and
+  `missing` for missing required fields; token errors use OAuth's `error` codes;
+- an upload reads as PROCESSING once (or for a second) and VALID after; a comment POST
+  answers the new comment's id as text/plain;
+- every API answer carries `Server-Timing: app;dur=<ms>`.
+
 Headless core: never imports Textual.
 """
 
