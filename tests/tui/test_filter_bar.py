@@ -407,4 +407,4 @@ def test_snapshot_warning(snap_compare: Any) -> None:
 
 
 def test_snapshot_completion_open(snap_compare: Any) -> None:
-    assert snap_compare(Harness(), terminal_size=(80, 14), run_before=_typing("Status==Open;Pri"))
+    assert snap_compare(Harness(), terminal_size=(80, 14), run_before=_typing("Status==Open;T"))
