@@ -115,7 +115,7 @@ class ElementumClient:
             )
         except ApiError:
             raise
-        except httpx.HTTPError as error:
+        except (httpx.HTTPError, httpx.InvalidURL) as error:
             raise NetworkError(f"{method} {path} failed: {error}") from error
         if response.status_code not in ok:
             raise error_for_response(response, what)

@@ -97,7 +97,8 @@ class GatedTransport(httpx.AsyncBaseTransport):
                     error_text = f"{type(error).__name__}: {error}"
                     delay = self._backoff(attempt)
                     if (
-                        (nothing_sent or repeatable)
+                        not isinstance(error, httpx.UnsupportedProtocol)
+                        and (nothing_sent or repeatable)
                         and attempt + 1 < self.max_attempts
                         and waited + delay <= self.max_total_wait
                     ):
