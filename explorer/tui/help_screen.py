@@ -24,8 +24,12 @@ def help_table(
     table.add_column("Key", style=key_style, no_wrap=True)
     table.add_column("Action", no_wrap=True)
     table.add_column("What it does", ratio=1)
+    seen: set[str] = set()
     for scope in [*scopes, "app"]:
         for spec in actions.specs(scope, read_only=read_only):
+            if spec.action in seen:
+                continue
+            seen.add(spec.action)
             keys = effective_keys(spec, keymap) or Text("palette", style="dim")
             table.add_row(keys, spec.label, spec.help)
     return table

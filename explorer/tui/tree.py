@@ -43,7 +43,7 @@ class AliasTree(Tree[str]):
     def _label(self, key: str) -> Text:
         label = Text(key.split("/", 1)[1])
         if key in self._counts:
-            label.append(f" {self._counts[key]:,}", style="dim")
+            label.append(f"\u00a0{self._counts[key]:,}", style="dim")
         return label
 
     def set_count(self, key: str, total: int) -> None:
