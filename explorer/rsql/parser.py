@@ -91,6 +91,7 @@ class _Syntax:
     """The token patterns of one dialect."""
 
     __slots__ = (
+        "any_space",
         "bare",
         "bare_no_colon",
         "colon_lists",
@@ -114,13 +115,18 @@ class _Syntax:
         self.bare_no_colon = _ELEM_BARE_NO_COLON if elementum else _STD_SEL
         self.ws = _ELEM_WS if elementum else _STD_WS
         self.spaces = " \t\n\r\f\v" if elementum else " \t"
+        # Elementum treats every Unicode space as whitespace; the standard grammar skips
+        # only space and tab.
+        self.any_space = elementum
         self.sep = _ELEM_SEP if elementum else _STD_SEP
         self.colon_lists = elementum
         self.operators = SPELLINGS[dialect]
 
     def skip(self, text: str, pos: int) -> int:
         """The offset after the whitespace at `pos`."""
-        if pos < len(text) and text[pos] in self.spaces:
+        if pos < len(text) and (
+            text[pos] in self.spaces or (self.colon_lists and text[pos].isspace())
+        ):
             m = self.ws.match(text, pos)
             if m is not None:
                 return m.end()
@@ -338,7 +344,9 @@ def _parse(text: str, syntax: _Syntax) -> Node:
             char = text[pos]
             if char == ")":
                 if not stack:
-                    raise _fail(pos, 1, f"unbalanced ')' at column {pos + 1}", (";", ",", "end"))
+                    raise _fail(
+                        pos, 1, f"unbalanced ')' at column {pos + 1}", (";", ",", "end of filter")
+                    )
                 or_items.append(_combine(and_items, And))
                 group = _combine(or_items, Or)
                 and_items, or_items, _ = stack.pop()
@@ -348,8 +356,21 @@ def _parse(text: str, syntax: _Syntax) -> Node:
             raise _unexpected_after_value(text, pos, syntax)
 
 
+_SHOUTED_WORD = re.compile(r"\s((?i:and|or))\s+[^\s;,()]*\s*$")
+
+
 def _unexpected_after_value(text: str, pos: int, syntax: _Syntax) -> _Fail:
     char = text[pos]
+    shouted = _SHOUTED_WORD.search(text, 0, pos) if char in "=<>!~" else None
+    if shouted is not None and shouted.group(1) not in ("and", "or"):
+        # `a==1 AND b==2`: the value ran on over a word meant as a separator.
+        word = shouted.group(1)
+        return _fail(
+            shouted.start(1),
+            len(word),
+            f"{word!r} is not a separator: write 'and'/'or' in lower case, or ';'/','",
+            _EXPECT_AFTER,
+        )
     if char in "=<>!~":
         return _fail(
             pos,
@@ -364,7 +385,7 @@ def _unexpected_after_value(text: str, pos: int, syntax: _Syntax) -> _Fail:
         )
     m = syntax.bare.match(text, pos)
     word = m.group() if m else char
-    if word.split()[0].lower() in ("and", "or"):
+    if word.split() and word.split()[0].lower() in ("and", "or"):
         return _fail(
             pos,
             len(word.split()[0]),
@@ -455,12 +476,14 @@ def _comparison(
             spans[0][0],
             spans[-1][1] - spans[0][0],
             f"{spelling} takes exactly one value",
+            ("one value",),
         )
     if op.arity is Arity.TWO and count != 2:
         raise _fail(
             spans[0][0],
             spans[-1][1] - spans[0][0],
             f"{spelling} takes exactly two values",
+            ("two values",),
         )
     node = Comparison(
         selector,

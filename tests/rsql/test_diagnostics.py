@@ -58,10 +58,15 @@ from explorer.rsql import parse
         ("Title==a 'b'", "unexpected \"'\" after a value; expected ';' or ','", 9, 1),
         (
             "a==1 AND b==2",
-            "unexpected '=': quote a value that contains '=', or put ';' or ',' between "
-            "comparisons",
-            10,
-            1,
+            "'AND' is not a separator: write 'and'/'or' in lower case, or ';'/','",
+            5,
+            3,
+        ),
+        (
+            "Status==In Progress Or b==2",
+            "'Or' is not a separator: write 'and'/'or' in lower case, or ';'/','",
+            20,
+            2,
         ),
     ],
 )
@@ -93,7 +98,7 @@ def test_diagnostic_to_json() -> None:
         "length": 1,
         "column": 5,
         "message": "unbalanced ')' at column 5",
-        "expected": [";", ",", "end"],
+        "expected": [";", ",", "end of filter"],
         "severity": "error",
     }
 
