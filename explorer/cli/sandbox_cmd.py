@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 import threading
 from pathlib import Path
@@ -152,6 +153,13 @@ def serve_command(args: argparse.Namespace) -> int:
     )
     try:
         sandbox = start_sandbox(options)
+    except sqlite3.DatabaseError as error:
+        where = options.resolved_db_path()
+        print(
+            f"elx sandbox: {where} is not a usable sandbox database ({error}); --reset replaces it",
+            file=sys.stderr,
+        )
+        return 1
     except OSError as error:
         print(f"elx sandbox: cannot listen on {args.host}:{args.port}: {error}", file=sys.stderr)
         return 1

@@ -94,3 +94,12 @@ def test_serve_refuses_bad_values(capsys: pytest.CaptureFixture[str]) -> None:
     assert "between 0 and 1" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["sandbox", "serve", "--rate-headers", "some"])
+
+
+def test_serve_explains_a_file_that_is_not_a_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "notes.sqlite3"
+    broken.write_text("not a database, just some notes\n" * 100)
+    assert main(["sandbox", "serve", "--port", "0", "--db", str(broken)]) == 1
+    assert "--reset replaces it" in capsys.readouterr().err
