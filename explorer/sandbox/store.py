@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +49,21 @@ class RowPage:
     has_next: bool
 
 
-@cache
-def _plan(collection: Collection) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
-    """Per field, its name and how a stored value becomes a JSON value (None: as it is)."""
-    return tuple((spec.name, wire_converter(spec.kind)) for spec in collection.fields)
+Plan = tuple[tuple[str, Callable[[Any], Any] | None], ...]
+_PLANS: dict[str, Plan] = {}
+
+
+def _plan(collection: Collection) -> Plan:
+    """Per field, its name and how a stored value becomes a JSON value (None: as it is).
+
+    Kept by table name: hashing the whole frozen Collection on every row would cost more
+    than the conversion itself."""
+    plan = _PLANS.get(collection.table)
+    if plan is None:
+        plan = _PLANS[collection.table] = tuple(
+            (spec.name, wire_converter(spec.kind)) for spec in collection.fields
+        )
+    return plan
 
 
 def now_instant() -> str:
