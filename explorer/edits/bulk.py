@@ -55,7 +55,7 @@ class BulkEdit:
     filter: str | None = None
     page_size: int = 500
     # Writes in flight at once; the client's rate gate still bounds the request rate.
-    parallel: int = 8
+    parallel: int = 4
     id_key: str = "Handle"
     _cancel: asyncio.Event = field(default_factory=asyncio.Event, init=False)
 

@@ -52,8 +52,8 @@ async def test_edit_in_the_table_is_marked_counted_guarded_and_saved(
             await pilot.press("e")
             await pilot.pause()
             assert isinstance(app.screen, FieldEditor)
-            app.screen.query_one(Input).value = ""
-            await pilot.press(*"Resolved", "enter")
+            app.screen.query_one(Input).value = "Resolved"
+            await pilot.press("enter")
             await settle(pilot)
             assert unsaved(app) == "● 1 unsaved"
             assert str(app.table.get_cell_at(app.table.cursor_coordinate)) == "Resolved *"

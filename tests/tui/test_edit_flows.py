@@ -35,8 +35,8 @@ async def edit(pilot: Pilot[Any], column: str, text: str, *, row: int = 0) -> No
     await pilot.press("e")
     await pilot.pause()
     assert isinstance(pilot.app.screen, FieldEditor)
-    pilot.app.screen.query_one(Input).value = ""
-    await pilot.press(*text, "enter")
+    pilot.app.screen.query_one(Input).value = text  # checked as typed, like keystrokes
+    await pilot.press("enter")
     await pilot.pause()
 
 

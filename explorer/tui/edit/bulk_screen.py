@@ -21,7 +21,7 @@ from explorer.edits.values import expectation, parse_value
 from explorer.tui.edit.styling import EDIT_CSS
 
 # Seconds between progress redraws.
-PROGRESS_INTERVAL = 0.1
+PROGRESS_INTERVAL = 0.25
 
 
 class BulkEditScreen(ModalScreen[BulkReport | None]):
@@ -160,7 +160,7 @@ class BulkEditScreen(ModalScreen[BulkReport | None]):
         self.post_message(self.Finished(report))
 
     def _tell(self, progress: BulkProgress) -> None:
-        # At most ten redraws a second: hundreds of writes a second would flood the screen.
+        # At most four redraws a second: hundreds of writes a second would flood the screen.
         now = time.monotonic()
         running = progress.phase == "writing" and progress.done < (progress.total or 0)
         if running and now - self._last_told < PROGRESS_INTERVAL:
