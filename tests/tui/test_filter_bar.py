@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from explorer.kinds import FieldKind
-from explorer.tui.filter import FilterBar
+from explorer.tui.filter import FilterBar, Verdict
 from explorer.tui.filter.timing import keystroke_latencies, sample_filter
 
 STYLES = Path(__file__).resolve().parents[2] / "styles" / "filter.tcss"
@@ -85,6 +85,17 @@ def status_of(bar: FilterBar) -> str:
     return rendered.plain if isinstance(rendered, Text) else str(rendered)
 
 
+def status_colour(bar: FilterBar) -> str:
+    """Which verdict's themed colour the status line is drawn in."""
+    segments = [s for s in bar.status.render_line(0) if s.text.strip() and s.style is not None]
+    colour = segments[0].style.color if segments and segments[0].style else None
+    for verdict in Verdict:
+        style = bar.get_component_rich_style(f"filter-bar--{verdict.value}", partial=True)
+        if style.color == colour:
+            return verdict.value
+    return "?"
+
+
 def underlined(bar: FilterBar) -> str:
     """The characters of the editor line drawn underlined (the problem span)."""
     strip = bar.input.render_line(0)
@@ -113,7 +124,7 @@ async def test_invalid_filter_shows_message_at_column_and_underlines_span() -> N
         await type_text(pilot, 'Status==Open;Title=="abc')
         bar = app.bar
         assert status_of(bar) == "✗ col 21: unclosed quote opened at column 21"
-        assert bar.status.has_class("-error")
+        assert status_colour(bar) == "error"
         assert underlined(bar) == '"abc'
         assert app.changes[-1] is False
 
@@ -123,7 +134,7 @@ async def test_valid_filter_shows_quiet_check() -> None:
     async with app.run_test(size=(100, 20)) as pilot:
         await type_text(pilot, "Priority=ge=3")
         assert status_of(app.bar) == "✓ valid"
-        assert app.bar.status.has_class("-valid")
+        assert status_colour(app.bar) == "valid"
         assert underlined(app.bar) == ""
         assert app.changes[-1] is True
 
@@ -136,7 +147,7 @@ async def test_unknown_field_warns_with_suggestion_and_still_applies() -> None:
         status = status_of(bar)
         assert status.startswith("⚠ col 1:")
         assert "Stauts" in status and "Status" in status
-        assert bar.status.has_class("-warning")
+        assert status_colour(bar) == "warning"
         assert underlined(bar) == "Stauts"
         bar.completions.close()
         await pilot.press("enter")

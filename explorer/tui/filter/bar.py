@@ -111,6 +111,9 @@ class FilterInput(Input):
 class FilterBar(Widget):
     """Edits, checks and applies the RSQL filter of the current alias."""
 
+    # Status colours per verdict (themed in styles/filter.tcss).
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"filter-bar--{verdict.value}" for verdict in Verdict}
+
     class Applied(Message):
         """A valid filter (as typed, trimmed) was applied; "" means no filter."""
 
@@ -181,7 +184,7 @@ class FilterBar(Widget):
         self.applied = ""
         self.check = FilterCheck("", Verdict.EMPTY)
         self._quiet_value: str | None = None  # text set by code: no dropdown for it
-        self._painted = ("", "")  # status and hint on screen
+        self._painted: tuple[tuple[str, Style], str] = (("", _PLAIN), "")  # what is on screen
 
     def compose(self) -> ComposeResult:
         yield self.input
@@ -265,17 +268,18 @@ class FilterBar(Widget):
     # Painting.
 
     def _paint_status(self, message: str) -> None:
-        # Only touch what changed: a fixed-size status row repaints without a layout pass.
-        verdict_class = f"-{self.check.verdict.value}"
-        if not self.status.has_class(verdict_class):
-            self.status.remove_class(*(f"-{name.value}" for name in Verdict))
-            self.status.add_class(verdict_class)
-        if message != self._painted[0]:
-            self.status.update(Text(message, no_wrap=True, overflow="ellipsis"), layout=False)
+        # Coloured through component styles rather than CSS classes: switching a class restyles
+        # the widget, which would cost more than the whole check on every keystroke.
+        style = self.get_component_rich_style(
+            f"filter-bar--{self.check.verdict.value}", partial=True
+        )
+        if (message, style) != self._painted[0]:
+            status = Text(message, style=style, no_wrap=True, overflow="ellipsis")
+            self.status.update(status, layout=False)
         hint = self._hint_text()
         if hint != self._painted[1]:
             self.hint.update(hint, layout=False)
-        self._painted = (message, hint)
+        self._painted = ((message, style), hint)
 
     def _hint_text(self) -> str:
         check = self.check
