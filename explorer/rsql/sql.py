@@ -196,14 +196,32 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _glob_any_case(text: str) -> str:
+    """`text` as a GLOB piece matching it in any case: `Ü` -> `[üÜ]`, `*` -> `[*]`."""
+    out: list[str] = []
+    for char in text:
+        lower, upper = char.lower(), char.upper()
+        if lower != upper and len(lower) == 1 and len(upper) == 1:
+            out.append(f"[{lower}{upper}]")
+        elif char in "*?[":
+            out.append(f"[{char}]")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 def _like(expr: str, value: str, params: list[object], *, ignore_case: bool) -> str:
     """`*` is a wildcard; with no `*` the value matches anywhere ("contains")."""
     pieces = value.split("*") if "*" in value else ["", value, ""]
     if ignore_case:
-        # SQLite's LIKE already folds case the way its lower() does (ASCII), so LIKE alone
-        # ignores case and stays fast; lower() on both sides would only cost time.
-        params.append("%".join(_escape_like(p) for p in pieces))
-        return f"({expr} LIKE ? ESCAPE '\\')"
+        if value.isascii():
+            # LIKE folds ASCII case by itself (SQLite's lower() folds no more than that).
+            params.append("%".join(_escape_like(p) for p in pieces))
+            return f"({expr} LIKE ? ESCAPE '\\')"
+        # Beyond ASCII, SQLite folds no case at all, so each cased letter becomes a class
+        # of its two cases in a GLOB pattern, which is otherwise exact and case-sensitive.
+        params.append("*".join(_glob_any_case(p) for p in pieces))
+        return f"({expr} GLOB ?)"
     first, last, middle = pieces[0], pieces[-1], [p for p in pieces[1:-1] if p]
     checks: list[str] = []
     # Anchored pieces compare exactly (and cheaply) by position.
