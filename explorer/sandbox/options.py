@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from platformdirs import user_data_dir
 
@@ -18,7 +17,6 @@ DEMO_USER_EMAIL = "demo.user@example.com"
 # The port `elx sandbox serve` listens on unless told otherwise.
 DEFAULT_PORT = 8765
 
-RateHeaders = Literal["none", "retry-after", "all"]
 RATE_HEADER_CHOICES: tuple[str, ...] = ("none", "retry-after", "all")
 
 
@@ -79,6 +77,3 @@ class LiveSettings:
             raise ValueError("fail_rate must be between 0 and 1")
         if self.rate_limit is not None and self.rate_limit <= 0:
             raise ValueError("rate_limit must be positive")
-
-    def names(self) -> list[str]:
-        return [f.name for f in fields(self)]

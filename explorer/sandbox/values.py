@@ -41,12 +41,6 @@ def wire_converter(kind: FieldKind) -> Callable[[Any], Any] | None:
     return None
 
 
-def to_wire(kind: FieldKind, stored: Stored) -> Any:
-    """The JSON value of a stored column value."""
-    convert = wire_converter(kind)
-    return stored if stored is None or convert is None else convert(stored)
-
-
 def _expected(spec: FieldSpec) -> str:
     if spec.kind is FieldKind.PICKLIST and spec.options:
         return "one of " + ", ".join(spec.options)
