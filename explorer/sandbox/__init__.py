@@ -13,6 +13,8 @@ Choices where API.md leaves room:
   `missing` for missing required fields; token errors use OAuth's `error` codes;
 - an upload reads as PROCESSING once (or for a second) and VALID after; a comment POST
   answers the new comment's id as text/plain;
+- `rate_limit` and `fail_rate` apply to `/v1` calls only, so a client can always log in;
+  `latency_ms` delays the token endpoint too;
 - every API answer carries `Server-Timing: app;dur=<ms>`.
 
 Headless core: never imports Textual.
