@@ -96,6 +96,10 @@ def status_colour(bar: FilterBar) -> str:
     return "?"
 
 
+def bar_status_style(bar: FilterBar) -> object:
+    return next(s.style for s in bar.status.render_line(0) if s.text.strip())
+
+
 def underlined(bar: FilterBar) -> str:
     """The characters of the editor line drawn underlined (the problem span)."""
     strip = bar.input.render_line(0)
@@ -137,6 +141,17 @@ async def test_valid_filter_shows_quiet_check() -> None:
         assert status_colour(app.bar) == "valid"
         assert underlined(app.bar) == ""
         assert app.changes[-1] is True
+
+
+async def test_status_colours_follow_the_theme() -> None:
+    app = Harness()
+    async with app.run_test(size=(100, 20)) as pilot:
+        await type_text(pilot, "Priority=ge=")
+        dark = bar_status_style(app.bar)
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert status_colour(app.bar) == "error"
+        assert bar_status_style(app.bar) != dark
 
 
 async def test_unknown_field_warns_with_suggestion_and_still_applies() -> None:

@@ -281,6 +281,18 @@ class FilterBar(Widget):
             self.hint.update(hint, layout=False)
         self._painted = ((message, style), hint)
 
+    def notify_style_update(self) -> None:
+        # A new theme changes the component colours; they are resolved after this call, so
+        # repaint the status once the current message is handled.
+        super().notify_style_update()
+        if self.is_mounted:
+            self.call_next(self._repaint_status)
+
+    def _repaint_status(self) -> None:
+        (message, _), hint = self._painted
+        self._painted = (("", _PLAIN), hint)
+        self._paint_status(message)
+
     def _hint_text(self) -> str:
         check = self.check
         if check.verdict is Verdict.ERROR:
