@@ -106,6 +106,14 @@ def _positive(
     if name == "IN":
         return _in(args, expr, kind, params)
     if name == "BETWEEN":
+        low_number, high_number = read_number(args[0]), read_number(args[1])
+        if _operand(kind, args[0]) is None and low_number is not None and high_number is not None:
+            # Text that may hold numbers, with two numeric bounds: read the stored text once.
+            params.extend((_number(low_number), _number(high_number), args[0], args[1]))
+            return (
+                f"(CASE WHEN {_looks_numeric(expr)} THEN CAST({expr} AS REAL) BETWEEN ? AND ? "
+                f"ELSE {expr} BETWEEN ? AND ? END)"
+            )
         low = _compare(expr, kind, ">=", args[0], params)
         high = _compare(expr, kind, "<=", args[1], params)
         return f"({low} AND {high})"
@@ -170,10 +178,25 @@ def _operand(kind: FieldKind, value: str) -> tuple[str, object] | None:
 
 
 def _looks_numeric(expr: str) -> str:
-    """True when the stored text reads as a number (signs, digits, dots, exponents)."""
-    return (
-        f"({expr} NOT GLOB '*[^0-9.eE+-]*' AND {expr} GLOB '[-+.0-9]*' AND {expr} GLOB '*[0-9]*')"
+    """True when the stored text reads as a number, as kinds.read_number reads it: only signs,
+    digits, dots and exponents; a sign only first or after the exponent mark; one dot; one
+    exponent mark; a digit somewhere. So '555-1234' and '2024-01-01' stay text."""
+    checks = (
+        "NOT GLOB '*[^0-9.eE+-]*'",
+        "GLOB '[-+.0-9]*'",
+        "GLOB '*[0-9]*'",
+        "NOT GLOB '*[^eE][+-]*'",
+        "NOT GLOB '*.*.*'",
+        "NOT GLOB '*[eE]*[eE.]*'",
+        "NOT GLOB '*[eE]'",
+        "NOT GLOB '*[eE][+-]'",
+        "NOT GLOB '[+-][eE]*'",
+        "NOT GLOB '[+-].[eE]*'",
+        "NOT GLOB '.[eE]*'",
     )
+    full = " AND ".join(f"{expr} {check}" for check in checks)
+    # Plain digits, the common case, settle it with one cheap test.
+    return f"(({expr} NOT GLOB '*[^0-9]*' AND {expr} <> '') OR ({full}))"
 
 
 def _compare(expr: str, kind: FieldKind, sql_op: str, value: str, params: list[object]) -> str:
@@ -181,6 +204,11 @@ def _compare(expr: str, kind: FieldKind, sql_op: str, value: str, params: list[o
     if operand is None:
         number = read_number(value)
         assert number is not None
+        if sql_op == "=":
+            # Equal as text, or equal as numbers when the stored text reads as one; the
+            # cheap cast comparison goes first so the reading check runs on few rows.
+            params.extend((value, _number(number)))
+            return f"({expr} = ? OR (CAST({expr} AS REAL) = ? AND {_looks_numeric(expr)}))"
         params.append(_number(number))
         params.append(value)
         return (

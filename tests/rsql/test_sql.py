@@ -224,3 +224,21 @@ def test_like_is_fast_on_a_large_table() -> None:
         sql, params = to_sql(ast, COLUMNS)
         elapsed = best_of_five(sql, params)
         assert elapsed < 0.05 or elapsed < 5 * baseline, (text, elapsed, baseline)
+
+
+def test_text_compares_as_numbers_only_when_it_reads_as_a_number() -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute('CREATE TABLE t (id INTEGER PRIMARY KEY, "c8" TEXT)')
+    stored = ["555-1234", "2024-01-01", "555", "5.55e2", "1.2.3", "+555.0", "0555x"]
+    conn.executemany("INSERT INTO t VALUES (?,?)", list(enumerate(stored, start=1)))
+
+    def matching(text: str) -> list[str]:
+        ast = parse(text).ast
+        assert ast is not None
+        sql, params = to_sql(ast, COLUMNS)
+        rows = conn.execute(f"SELECT c8 FROM t WHERE {sql} ORDER BY id", params)
+        return [r[0] for r in rows]
+
+    assert matching("Code==555") == ["555", "5.55e2", "+555.0"]
+    assert matching("Code==2024") == []
+    assert matching("Code=ge=1000") == ["555-1234", "2024-01-01"]
