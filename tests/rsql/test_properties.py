@@ -102,7 +102,7 @@ def test_random_asts_round_trip_through_format(ast: Node) -> None:
     assert result.ast == ast, (text, result.diagnostic)
 
 
-SENTINEL = "ZQX"
+SENTINEL = "#§7"  # no letters: case folding and escaping leave it as it is
 KINDS = [FieldKind.TEXT, FieldKind.NUMBER, FieldKind.DATE, FieldKind.DATETIME,
          FieldKind.BOOLEAN, FieldKind.MULTI_PICKLIST, FieldKind.PICKLIST]  # fmt: skip
 
