@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 
 from explorer.kinds import FieldKind
 from explorer.tui.filter import FilterBar, Verdict
+from explorer.tui.filter.theming import component_style
 from explorer.tui.filter.timing import keystroke_latencies, sample_filter
 
 STYLES = Path(__file__).resolve().parents[2] / "styles" / "filter.tcss"
@@ -90,7 +91,7 @@ def status_colour(bar: FilterBar) -> str:
     segments = [s for s in bar.status.render_line(0) if s.text.strip() and s.style is not None]
     colour = segments[0].style.color if segments and segments[0].style else None
     for verdict in Verdict:
-        style = bar.get_component_rich_style(f"filter-bar--{verdict.value}", partial=True)
+        style = component_style(bar, f"filter-bar--{verdict.value}")
         if style.color == colour:
             return verdict.value
     return "?"

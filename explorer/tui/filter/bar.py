@@ -33,6 +33,7 @@ from explorer.tui.filter.completion_list import CompletionList
 from explorer.tui.filter.highlighting import COMPONENTS, FilterHighlighter
 from explorer.tui.filter.history import FilterHistory
 from explorer.tui.filter.save_dialog import SaveFilterScreen
+from explorer.tui.filter.theming import component_style
 
 _PLAIN = Style()
 PLACEHOLDER = "RSQL filter, e.g. Status==Open;Priority=ge=3   (Tab completes, ↑↓ history)"
@@ -55,7 +56,7 @@ class FilterInput(Input):
         )
 
     def _component_style(self, component: str) -> Style:
-        return self.get_component_rich_style(component, partial=True, default=_PLAIN)
+        return component_style(self, component)
 
     # Moving the cursor leaves the completed word: the dropdown would offer a stale span.
 
@@ -184,6 +185,7 @@ class FilterBar(Widget):
         self.applied = ""
         self.check = FilterCheck("", Verdict.EMPTY)
         self._quiet_value: str | None = None  # text set by code: no dropdown for it
+        self._styled = False  # component styles resolved (set on mount)
         self._painted: tuple[tuple[str, Style], str] = (("", _PLAIN), "")  # what is on screen
 
     def compose(self) -> ComposeResult:
@@ -194,6 +196,7 @@ class FilterBar(Widget):
             yield self.hint
 
     def on_mount(self) -> None:
+        self._styled = True
         self.input.border_title = "Filter"
         self.completions.close()
         self.validate_now()
@@ -270,9 +273,9 @@ class FilterBar(Widget):
     def _paint_status(self, message: str) -> None:
         # Coloured through component styles rather than CSS classes: switching a class restyles
         # the widget, which would cost more than the whole check on every keystroke.
-        style = self.get_component_rich_style(
-            f"filter-bar--{self.check.verdict.value}", partial=True
-        )
+        if not self._styled:
+            return  # styles are not resolved before mounting; on_mount paints
+        style = component_style(self, f"filter-bar--{self.check.verdict.value}")
         if (message, style) != self._painted[0]:
             status = Text(message, style=style, no_wrap=True, overflow="ellipsis")
             self.status.update(status, layout=False)
@@ -285,7 +288,7 @@ class FilterBar(Widget):
         # A new theme changes the component colours; they are resolved after this call, so
         # repaint the status once the current message is handled.
         super().notify_style_update()
-        if self.is_mounted:
+        if self._styled:
             self.call_next(self._repaint_status)
 
     def _repaint_status(self) -> None:
