@@ -1,13 +1,17 @@
-"""The filter bar's colouring scan and the wording of checks, without a screen."""
+"""The filter bar's parts without a screen: colouring scan, checks, clauses, history."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from explorer.config.state import StateStore
 from explorer.kinds import FieldKind
 from explorer.tui.filter import Verdict, check_filter
 from explorer.tui.filter.clauses import and_clause, clause
+from explorer.tui.filter.history import HISTORY_LIMIT, FilterHistory
 from explorer.tui.filter.tokens import TokenKind, has_top_level_or, tokenize
 
 FIELDS = {"Priority": FieldKind.NUMBER, "Status": FieldKind.PICKLIST}
@@ -81,3 +85,36 @@ def test_check_wording() -> None:
     broken = check_filter("Status==Open;", FIELDS)
     assert broken.verdict is Verdict.ERROR and not broken.valid
     assert broken.message == "✗ col 14: expected a field name after ';'"
+
+
+def test_history_dedupes_keeps_newest_last_caps_and_persists(tmp_path: Path) -> None:
+    history = FilterHistory(StateStore("filter_history", tmp_path))
+    history.load("sandbox:tasks/ittickets")
+    for number in range(HISTORY_LIMIT + 5):
+        history.record(f"Priority=={number}")
+    history.record("Priority==7")
+    history.record("  ")
+    entries = history.entries
+    assert len(entries) == HISTORY_LIMIT
+    assert entries[-1] == "Priority==7"
+    assert entries.count("Priority==7") == 1
+    assert entries[0] == "Priority==5"
+
+    reopened = FilterHistory(StateStore("filter_history", tmp_path))
+    reopened.load("sandbox:tasks/ittickets")
+    assert reopened.entries == entries
+    reopened.load("sandbox:tasks/other")
+    assert reopened.entries == []
+
+
+def test_history_recall_keeps_the_draft(tmp_path: Path) -> None:
+    history = FilterHistory(StateStore("filter_history", tmp_path))
+    history.load("k")
+    history.record("A==1")
+    history.record("B==2")
+    assert history.back("C==") == "B==2"
+    assert history.back("B==2") == "A==1"
+    assert history.back("A==1") is None
+    assert history.forward() == "B==2"
+    assert history.forward() == "C=="
+    assert history.forward() is None
