@@ -19,7 +19,7 @@ from explorer.rsql import parse
 TYPICAL = "Status==Open;Priority=ge=3,Title=lk=*urgent*;Owner=in=(alice,bob,carol)"
 # pyrsql spells the like operator =like=; everything else is the same text.
 TYPICAL_PYRSQL = TYPICAL.replace("=lk=", "=like=")
-ROUNDS = 15
+ROUNDS = 30
 RUN_SECONDS = 0.02
 
 

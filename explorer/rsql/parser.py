@@ -174,17 +174,16 @@ def _flat(text: str, syntax: _Syntax) -> Node | None:
     """The AST of a filter made only of simple comparisons and `;`/`,` with no whitespace,
     quotes or groups (most filters), read with one scan; None sends it to the full parser."""
     rows = syntax.simple.findall(text)
-    if not rows:
+    if not rows or rows[-1][4]:
         return None
     operators = syntax.operators
     colon_lists = syntax.colon_lists
     one = Arity.ONE
     many = Arity.MANY
-    last = len(rows) - 1
     and_items: list[Node] = []
     or_items: list[Node] = []
     pos = 0
-    for index, (selector, spelled, value, listed, joiner) in enumerate(rows):
+    for selector, spelled, value, listed, joiner in rows:
         op = operators.get(spelled)
         if op is None:
             return None
@@ -220,17 +219,14 @@ def _flat(text: str, syntax: _Syntax) -> Node | None:
                 tuple(spans),
             )  # fmt: skip
         and_items.append(node)
-        if joiner:
-            if index == last:
-                return None
-            pos = end + 1
-            if joiner == ",":
-                or_items.append(and_items[0] if len(and_items) == 1 else _and(and_items))
-                and_items = []
-        else:
-            if index != last:
-                return None
+        if not joiner:
+            # The last comparison (if it is not, the text goes on and the check below fails).
             pos = end
+            break
+        pos = end + 1
+        if joiner == ",":
+            or_items.append(and_items[0] if len(and_items) == 1 else _and(and_items))
+            and_items = []
     # Every character was read only if the matches add up to the whole text (no gaps).
     if pos != len(text):
         return None
