@@ -1,5 +1,15 @@
 """The RSQL engine: one parser for the filter bar, the CLI and the sandbox.
 
+- `parse(text, dialect="elementum")` never raises: a ParseResult holds the AST or a
+  Diagnostic (0-based offset and length, 1-based column, one-line message, expected tokens).
+- Dialects: `elementum` (API.md: selectors with inner spaces, `a:b:c` lists, `=bt=`, `=lk=`,
+  `=lki=` and their negations) and `standard` (jirutka rsql-parser 2.1's grammar and
+  operators). Both read the one operator table in `operators.py`.
+- `format_filter` and `tree` print canonical text and the tree notation; `validate` warns
+  about unknown fields and ill-typed values; `complete` says what may come at the cursor;
+  `to_sql` compiles to a parameterised SQLite condition for the sandbox.
+- Limits: 4,000 characters (`max_length`), 32 nested groups, 1,000 values in a list.
+
 Headless core: never imports Textual.
 """
 

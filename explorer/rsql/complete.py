@@ -9,7 +9,7 @@ from typing import Literal
 
 from explorer.rsql.format import quote_value
 from explorer.rsql.operators import Dialect, Operator, operators_for
-from explorer.rsql.parser import _OPERATOR, _SYNTAX, _Syntax
+from explorer.rsql.parser import OPERATOR_PATTERN, SYNTAX, Syntax
 
 CompletionKind = Literal["field", "operator", "value", "separator"]
 
@@ -77,7 +77,7 @@ def complete(
                 Completion(
                     c.text,
                     c.start,
-                    _token_end(text, _SYNTAX[Dialect(dialect)].sel, c.start, cursor),
+                    _token_end(text, SYNTAX[Dialect(dialect)].sel, c.start, cursor),
                     c.kind,
                     c.display,
                     c.help,
@@ -105,7 +105,7 @@ def _token_end(text: str, pattern: re.Pattern[str], start: int, cursor: int = 0)
 
 def _context(text: str, cursor: int, dialect: Dialect) -> _Context | None:
     """Walk the text before the cursor clause by clause and say what the cursor is in."""
-    syntax = _SYNTAX[dialect]
+    syntax = SYNTAX[dialect]
     prefix = text[:cursor]
     n = len(prefix)
     pos = 0
@@ -129,7 +129,7 @@ def _context(text: str, cursor: int, dialect: Dialect) -> _Context | None:
             return _Context(
                 "operator", n, n, "", selector=selector, depth=depth, selector_start=pos
             )
-        op_match = _OPERATOR.match(prefix, after_sel)
+        op_match = OPERATOR_PATTERN.match(prefix, after_sel)
         if op_match is not None and op_match.end() >= n:
             spelled = op_match.group()
             longer = any(s != spelled and s.startswith(spelled) for s in syntax.operators)
@@ -190,7 +190,7 @@ def _value_context(
     text: str,
     prefix: str,
     pos: int,
-    syntax: _Syntax,
+    syntax: Syntax,
     selector: str,
     op: Operator,
     depth: int,

@@ -54,7 +54,7 @@ _STD_SEL = re.compile(r"[^\"'();,=<>!~ \t]+")
 _STD_WS = re.compile(r"[ \t]*")
 _STD_SEP = re.compile(r"[ \t]*(?:(;)|(,)|( and )|( or ))[ \t]*")
 
-_OPERATOR = re.compile(r"==|!=|[=!][A-Za-z]*=|[<>]=?")
+OPERATOR_PATTERN = re.compile(r"==|!=|[=!][A-Za-z]*=|[<>]=?")
 _OPEN_OPERATOR = re.compile(r"[=!][A-Za-z]+")
 _DOUBLE = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
 _SINGLE = re.compile(r"'(?:[^'\\]|\\.)*'", re.S)
@@ -87,7 +87,7 @@ def _show(text: str) -> str:
     return "end of filter" if not text else repr(text)
 
 
-class _Syntax:
+class Syntax:
     """The token patterns of one dialect."""
 
     __slots__ = (
@@ -133,7 +133,7 @@ class _Syntax:
         return pos
 
 
-_SYNTAX: dict[str, _Syntax] = {d.value: _Syntax(d) for d in Dialect}
+SYNTAX: dict[str, Syntax] = {d.value: Syntax(d) for d in Dialect}
 _EXPECT_AFTER = (";", ",", ")", "end of filter")
 
 
@@ -147,7 +147,7 @@ def parse(
 
     `max_length` bounds the filter's length (None lifts the bound, e.g. for benchmarks).
     """
-    syntax = _SYNTAX.get(dialect)
+    syntax = SYNTAX.get(dialect)
     if syntax is None:
         return ParseResult(None, diagnostic(0, 0, f"unknown dialect {dialect!r}"))
     if max_length is not None and len(text) > max_length:
@@ -170,7 +170,7 @@ def parse(
         return ParseResult(None, failure.diag)
 
 
-def _flat(text: str, syntax: _Syntax) -> Node | None:
+def _flat(text: str, syntax: Syntax) -> Node | None:
     """The AST of a filter made only of simple comparisons and `;`/`,` with no whitespace,
     quotes or groups (most filters), read with one scan; None sends it to the full parser."""
     rows = syntax.simple.findall(text)
@@ -247,7 +247,7 @@ def _combine(items: list[Node], kind: type[And] | type[Or]) -> Node:
     return kind(tuple(items), (items[0].span[0], items[-1].span[1]))
 
 
-def _parse(text: str, syntax: _Syntax) -> Node:
+def _parse(text: str, syntax: Syntax) -> Node:
     n = len(text)
     skip = syntax.skip
     fast = syntax.fast.match
@@ -355,7 +355,7 @@ def _parse(text: str, syntax: _Syntax) -> Node:
 _SHOUTED_WORD = re.compile(r"\s((?i:and|or))\s+[^\s;,()]*\s*$")
 
 
-def _unexpected_after_value(text: str, pos: int, syntax: _Syntax) -> _Fail:
+def _unexpected_after_value(text: str, pos: int, syntax: Syntax) -> _Fail:
     char = text[pos]
     shouted = _SHOUTED_WORD.search(text, 0, pos) if char in "=<>!~" else None
     if shouted is not None and shouted.group(1) not in ("and", "or"):
@@ -397,7 +397,7 @@ def _unexpected_after_value(text: str, pos: int, syntax: _Syntax) -> _Fail:
 
 
 def _comparison(
-    text: str, pos: int, syntax: _Syntax, after: tuple[int, int]
+    text: str, pos: int, syntax: Syntax, after: tuple[int, int]
 ) -> tuple[Comparison, int]:
     n = len(text)
     start = pos
@@ -416,7 +416,7 @@ def _comparison(
     selector = m.group()
     sel_end = m.end()
     pos = syntax.skip(text, sel_end)
-    om = _OPERATOR.match(text, pos)
+    om = OPERATOR_PATTERN.match(text, pos)
     if om is None:
         raise _operator_missing(text, pos, selector, syntax)
     spelling = om.group()
@@ -496,7 +496,7 @@ def _comparison(
 def _value(
     text: str,
     pos: int,
-    syntax: _Syntax,
+    syntax: Syntax,
     op: Operator,
     op_start: int,
     op_end: int,
@@ -529,7 +529,7 @@ def _value(
     return m.group(), pos, m.end()
 
 
-def _operator_missing(text: str, pos: int, selector: str, syntax: _Syntax) -> _Fail:
+def _operator_missing(text: str, pos: int, selector: str, syntax: Syntax) -> _Fail:
     n = len(text)
     expected = tuple(syntax.operators)
     if pos >= n:
@@ -551,7 +551,7 @@ def _operator_missing(text: str, pos: int, selector: str, syntax: _Syntax) -> _F
     return _fail(pos, 1, f"expected an operator after {selector!r}, not {_show(char)}", expected)
 
 
-def _unknown_operator(spelling: str, offset: int, syntax: _Syntax) -> _Fail:
+def _unknown_operator(spelling: str, offset: int, syntax: Syntax) -> _Fail:
     known = list(syntax.operators)
     if spelling in SPELLINGS[Dialect.ELEMENTUM]:
         return _fail(
