@@ -508,7 +508,9 @@ def _value(
     if char == '"' or char == "'":
         m = (_DOUBLE if char == '"' else _SINGLE).match(text, pos)
         if m is None:
-            raise _fail(pos, n - pos, f"unclosed quote opened at column {pos + 1}", (char,))
+            raise _fail(
+                pos, n - pos, f"unclosed quote opened at column {pos + 1}", (f"closing {char}",)
+            )
         raw = m.group()[1:-1]
         if "\\" in raw:
             raw = _ESCAPE.sub(r"\1", raw)
