@@ -48,14 +48,16 @@ class EditWiring(_AppBase):
     alias_key: str | None
     filter_text: str
     _marked_cells: set[tuple[str, str]]
+    _edit_hub: EditHub
     _collab_timer: Timer | None
 
     # ----- parts -----------------------------------------------------------------------
 
     @property
     def edit_hub(self) -> EditHub | None:
-        hubs = self.query(EditHub)
-        return hubs.first() if hubs else None
+        # Kept from mounting: marking asks for it per table row, a DOM query each time was slow.
+        hub: EditHub | None = getattr(self, "_edit_hub", None)
+        return hub
 
     @property
     def read_only_mode(self) -> bool:
@@ -83,7 +85,9 @@ class EditWiring(_AppBase):
         read_only = self.read_only_mode
         self._marked_cells = set()
         self._collab_timer = None
-        await self.mount(EditHub(self.client, read_only=read_only, id_key=self.session.id_key))
+        hub = EditHub(self.client, read_only=read_only, id_key=self.session.id_key)
+        await self.mount(hub)
+        self._edit_hub = hub
         header = self.query_one("#header")
         await header.mount(Static("", id="header-unsaved"), before="#header-token")
         tabs = CollaborationTabs(
