@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 
 
 def _has_environment_profile() -> bool:
@@ -29,8 +30,20 @@ def run_app(args: argparse.Namespace) -> int:
 
     from explorer.tui.app import ExplorerApp
 
+    # Set by benchmarks/tui_bench.py: note when the first page is on screen, then quit.
+    first_page_file = os.environ.get("ELX_FIRST_PAGE_FILE")
+
+    def first_page_shown(app: ExplorerApp) -> None:
+        if first_page_file:
+            with open(first_page_file, "w", encoding="utf-8") as handle:
+                handle.write(repr(time.time()))
+            app.exit()
+
     if launcher is not None:
-        app = ExplorerApp(launcher.session_factory(config=config, read_only=read_only))
+        app = ExplorerApp(
+            launcher.session_factory(config=config, read_only=read_only),
+            on_first_page=first_page_shown,
+        )
     elif config.profiles or _has_environment_profile() or args.profile:
         from explorer.api import ConfigurationError
 
@@ -39,7 +52,7 @@ def run_app(args: argparse.Namespace) -> int:
         except (ConfigurationError, ConfigError) as error:
             print(f"elx: {error}", file=sys.stderr)
             return 2
-        app = ExplorerApp(session)
+        app = ExplorerApp(session, on_first_page=first_page_shown)
     else:
         from explorer.tui.first_run import FirstRunScreen
 

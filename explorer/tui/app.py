@@ -84,6 +84,7 @@ class ExplorerApp(EditWiring, App[None]):
         live_rate: bool = True,
         state_dir: Path | None = None,
         first_run: Callable[[], Any] | None = None,
+        on_first_page: Callable[[ExplorerApp], None] | None = None,
     ) -> None:
         super().__init__()
         self._source = session
@@ -96,6 +97,8 @@ class ExplorerApp(EditWiring, App[None]):
         self._state_dir = state_dir
         self._columns_store = StateStore("columns", state_dir)
         self._first_run = first_run
+        self._on_first_page = on_first_page
+        self._prepared_client: Any = None
         self.alias_key: str | None = None
         self.filter_text = ""
         self.page: Any = None
@@ -184,9 +187,12 @@ class ExplorerApp(EditWiring, App[None]):
     def _build_session(self, factory: Callable[[], Session]) -> None:
         try:
             session = factory()
+            # Built here too: creating the HTTP client (its TLS context) is slow on the loop.
+            client = session.open_client()
         except Exception as error:  # shown to the user as a toast
             self.post_message(SessionFailed(error))
             return
+        self._prepared_client = client
         self.call_from_thread(setattr, self, "session", session)
         self.post_message(SessionReady())
 
@@ -212,7 +218,8 @@ class ExplorerApp(EditWiring, App[None]):
         if session.theme and session.theme in self.available_themes:
             self.theme = session.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.client = await self._stack.enter_async_context(session.open_client())
+        client = self._prepared_client or session.open_client()
+        self.client = await self._stack.enter_async_context(client)
         self._unsubscribe = self.client.subscribe(self._relay_event)
         self._last_token = self.client.token_state
         self._refresh_token_text()
@@ -222,7 +229,6 @@ class ExplorerApp(EditWiring, App[None]):
         if keys:
             self.open_alias(keys[0])
             self.alias_tree.select_key(keys[0])
-            self._count_aliases(keys)
         else:
             self.table.loading = False
             self.table.border_subtitle = "no aliases: press a to add one"
@@ -436,7 +442,8 @@ class ExplorerApp(EditWiring, App[None]):
         choice = self._columns_store.get(self.session.state_key(key))
         self.table.loading = False
         self.table.show_records(records, visible_columns(known, choice))
-        if not self._first_page_shown:
+        first = not self._first_page_shown
+        if first:
             self._first_page_shown = True
             if self.focused in (None, self.alias_tree) and len(self.screen_stack) == 1:
                 self.table.focus()
@@ -455,6 +462,20 @@ class ExplorerApp(EditWiring, App[None]):
         if not self.filter_text:
             self.alias_tree.set_count(key, page.total)
         self._set_filter_values(key)
+        if first:
+            # Background work waits for the first page to be painted: start-up speed.
+            self.call_after_refresh(self._after_first_paint)
+        else:
+            self._prefetch_next()
+
+    def _after_first_paint(self) -> None:
+        if self._on_first_page is not None:
+            self._on_first_page(self)
+        self._prefetch_next()
+        if self.session is not None:
+            self._count_aliases(self.session.alias_keys())
+
+    def _prefetch_next(self) -> None:
         next_request = self._make_request(Move.NEXT)
         if next_request is not None and self._cache_get(next_request) is None:
             self._prefetch(next_request)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import DataTable
@@ -13,7 +15,7 @@ from explorer.tui import actions
 from explorer.tui.records import cell_text, sort_records
 
 
-class RecordTable(DataTable[str]):
+class RecordTable(DataTable[Text]):
     """Rows are records of the current page, in server order unless sorted locally."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -87,13 +89,18 @@ class RecordTable(DataTable[str]):
             super().action_page_up()
 
     def _fill(self, columns: Sequence[str]) -> None:
+        """Redraw every row; cells are Text (never markup) and widths are measured here once."""
         self.clear(columns=True)
         self.columns_shown = list(columns)
-        for name in self.columns_shown:
-            self.add_column(name, key=name)
-        for index in self.order:
-            record = self.records[index]
-            self.add_row(*(cell_text(record.get(c)) for c in self.columns_shown), key=str(index))
+        rows = [
+            [cell_text(self.records[index].get(c)) for c in self.columns_shown]
+            for index in self.order
+        ]
+        for position, name in enumerate(self.columns_shown):
+            width = max([cell_len(name), *(cell_len(row[position]) for row in rows)])
+            self.add_column(name, key=name, width=max(1, width))
+        for index, row in zip(self.order, rows, strict=True):
+            self.add_row(*(Text(cell) for cell in row), key=str(index))
         self.post_message(self.Filled())
 
     def _restore(self, row: int, column: int) -> None:
