@@ -68,6 +68,12 @@ class FilterInput(Input):
         self.bar.completions.close()
         await super()._on_mouse_down(event)
 
+    def watch_value(self, value: str) -> None:
+        # Check at once, not when Input.Changed arrives: the diagnostic is then ready for the
+        # very frame that shows the new text.
+        if value != self.bar.check.text:
+            self.bar.validate_now()
+
     # The filter actions of the registry.
 
     def action_apply_filter(self) -> None:
