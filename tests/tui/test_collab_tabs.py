@@ -66,7 +66,7 @@ async def test_tabs_load_lazily_and_comments_round_trip(sandbox: Any) -> None:
             assert tabs.panel("comments").loaded
             assert not tabs.panel("watchers").loaded  # not fetched until its tab opens
             await typed(pilot, "#comment-text", "Printer fixed, please check.")
-            assert [r[2] for r in rows(tabs.panel("comments"))] == ["Printer fixed, please check."]
+            assert [r[0] for r in rows(tabs.panel("comments"))] == ["Printer fixed, please check."]
         page = await client.list_comments(*TICKETS, ticket["Handle"])
         assert [r["contents"] for r in page.records] == ["Printer fixed, please check."]
 

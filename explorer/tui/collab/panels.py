@@ -146,17 +146,31 @@ class CollabPanel(Vertical):
 
 
 class CommentsPanel(CollabPanel):
-    COLUMNS = ("When", "Who", "Comment")
+    COLUMNS = ("Comment", "Who", "When")
 
     def controls(self) -> ComposeResult:
         with Horizontal(classes="collab-controls"):
             yield Input(placeholder="Add a comment (plain text), Enter to post", id="comment-text")
 
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield Static("", classes="comment-full")
+
     async def fetch(self) -> Sequence[Comment]:
         return await self.collab.comments()
 
+    @on(DataTable.RowHighlighted)
+    def _show_full(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted comment in full, wrapped: the list row is cut to the pane's width."""
+        row = self.selected()
+        full = self.query_one(".comment-full", Static)
+        if row is None:
+            full.update("")
+            return
+        full.update(Text.assemble((f"{row.author} · {row.created_at[:16]}\n", "dim"), row.text))
+
     def cells(self, row: Comment) -> Sequence[Any]:
-        return (row.created_at[:16].replace("T", " "), row.author, row.text)
+        return (row.text, row.author, row.created_at[:16].replace("T", " "))
 
     @on(Input.Submitted, "#comment-text")
     def add(self, event: Input.Submitted) -> None:

@@ -36,7 +36,10 @@ class CollaborationTabs(Vertical):
     detail pane shows the record's fields and no list is fetched until another tab is chosen.
     """
 
-    DEFAULT_CSS = "CollaborationTabs { height: auto; }"
+    DEFAULT_CSS = """
+    CollaborationTabs { height: auto; }
+    CollaborationTabs #tab-fields { height: 0; padding: 0; }
+    """
 
     class FieldsShown(Message):
         """The Fields tab was chosen (True) or left (False): the pane shows or hides fields."""

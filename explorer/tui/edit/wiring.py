@@ -184,7 +184,7 @@ class EditWiring(_AppBase):
         for row_key, column in previous - marked:
             if row_key.isdigit() and int(row_key) < len(table.records):
                 value = table.records[int(row_key)].get(column)
-                self._set_cell(table, row_key, column, cell_text(value))
+                self._set_cell(table, row_key, column, Text(cell_text(value)))
         self._marked_cells = marked
 
     @staticmethod
