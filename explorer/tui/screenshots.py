@@ -69,12 +69,41 @@ async def help_screen(app: ExplorerApp, pilot: Pilot[Any]) -> None:
     await settle(app, pilot)
 
 
+async def edit_diff(app: ExplorerApp, pilot: Pilot[Any]) -> None:
+    """Two staged edits and the diff that ctrl+s shows before saving."""
+    from textual.widgets import Input
+
+    await settle(app, pilot)
+    status = app.table.columns_shown.index("Status")
+    for row, value in ((1, "Closed"), (3, "Open")):
+        app.table.move_cursor(row=row, column=status)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(Input).value = value
+        await pilot.press("enter")
+        await settle(app, pilot)
+    await pilot.press("ctrl+s")
+    await settle(app, pilot)
+
+
+async def collab_tab(app: ExplorerApp, pilot: Pilot[Any]) -> None:
+    """The detail pane's comments tab for the selected record."""
+    from explorer.tui.collab.tabs import CollaborationTabs
+
+    await settle(app, pilot)
+    await pilot.press("down")
+    app.query_one(CollaborationTabs).open("comments")
+    await settle(app, pilot)
+
+
 SCENES: dict[str, Scene] = {
     "main": main_view,
     "filter-error": filter_error,
     "completion": completion_open,
     "detail-json": detail_json,
     "help": help_screen,
+    "edit-diff": edit_diff,
+    "collab-tab": collab_tab,
 }
 
 
