@@ -410,4 +410,6 @@ class FilterBar(Widget):
                 self._paint_status(f"✓ saving as {name!r}")
             self.input.focus()
 
-        self.app.push_screen(SaveFilterScreen(check.filter, self.saved), saved)
+        preview = Text(check.filter)
+        self.input.filter_highlighter.highlight(preview)
+        self.app.push_screen(SaveFilterScreen(check.filter, self.saved, preview), saved)

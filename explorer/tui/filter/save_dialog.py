@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,15 +21,19 @@ class SaveFilterScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", show=False),
     ]
 
-    def __init__(self, filter_text: str, saved: Mapping[str, str]) -> None:
+    def __init__(
+        self, filter_text: str, saved: Mapping[str, str], preview: Text | None = None
+    ) -> None:
+        """`preview` is the filter as the bar colours it (plain text when None)."""
         super().__init__(classes="filter-save-screen")
         self.filter_text = filter_text
         self.saved = dict(saved)
+        self.preview = preview or Text(filter_text)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="filter-save-dialog") as dialog:
             dialog.border_title = "Save filter"
-            yield Static(self.filter_text, id="filter-save-text", markup=False)
+            yield Static(self.preview, id="filter-save-text")
             yield Input(placeholder="a name, e.g. open incidents", id="filter-save-name")
             yield Label("Enter saves · Escape cancels", id="filter-save-hint")
 
