@@ -15,6 +15,7 @@ from explorer.tui.collab.tabs import CollaborationTabs
 from explorer.tui.edit.confirm import ConfirmScreen
 from explorer.tui.edit.diff_screen import DiffScreen
 from explorer.tui.edit.field_editor import FieldEditor
+from explorer.tui.export.screen import ExportScreen
 from explorer.tui.launch import sandbox_profile
 from explorer.tui.session import Session
 
@@ -74,7 +75,7 @@ async def test_edit_in_the_table_is_marked_counted_guarded_and_saved(
         assert stored["Status"] == "Resolved"
 
 
-async def test_the_detail_pane_loads_a_collaboration_tab_only_when_opened(
+async def test_collaboration_tabs_load_when_opened_and_export_opens_on_ctrl_e(
     sandbox: Any, tmp_path: Path
 ) -> None:
     title = tag("app-collab")
@@ -91,6 +92,13 @@ async def test_the_detail_pane_loads_a_collaboration_tab_only_when_opened(
             await settle(pilot)
             assert not app.query_one("#detail-body").display
             assert [c.text for c in tabs.panel("comments").rows] == ["first!"]
+            app.table.focus()
+            await pilot.press("ctrl+e")
+            await pilot.pause()
+            assert isinstance(app.screen, ExportScreen)
+            assert app.screen.filter_text == f'Title=="{title}"'
+            labels = [spec.label for spec in actions.palette_specs()]
+            assert "Bulk set field…" in labels and "Export…" in labels
 
 
 async def test_read_only_mode_removes_every_write_path(sandbox: Any, tmp_path: Path) -> None:
