@@ -16,7 +16,7 @@ class ColumnsScreen(ModalScreen[dict[str, Any] | None]):
     """Space toggles a column, ctrl+up/down moves it, Enter keeps the choice, Escape drops it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "keep", "Keep"),
+        Binding("enter", "keep", "Keep", priority=True),
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+up,K", "move(-1)", "Move up"),
         Binding("ctrl+down,J", "move(1)", "Move down"),
