@@ -41,6 +41,13 @@ def diagnostic(
     return Diagnostic(offset, max(length, 0), offset + 1, message, expected, severity)
 
 
+def shown(text: str, limit: int = 40) -> str:
+    """`text` quoted for a message, shortened with an ellipsis so messages stay one short line."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return repr(text)
+
+
 class RsqlError(Exception):
     """A filter the engine cannot use; carries the diagnostic that says why."""
 

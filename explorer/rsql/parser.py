@@ -11,7 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from explorer.rsql.diagnostics import Diagnostic, diagnostic
+from explorer.rsql.diagnostics import Diagnostic, diagnostic, shown
 from explorer.rsql.nodes import And, Comparison, Node, Or, Span
 from explorer.rsql.operators import FAMILIAR, SPELLINGS, Arity, Dialect, Operator
 
@@ -391,7 +391,7 @@ def _unexpected_after_value(text: str, pos: int, syntax: Syntax) -> _Fail:
     return _fail(
         pos,
         len(word),
-        f"expected ';' or ',' before {word!r}",
+        f"expected ';' or ',' before {shown(word)}",
         _EXPECT_AFTER,
     )
 
@@ -535,7 +535,7 @@ def _operator_missing(text: str, pos: int, selector: str, syntax: Syntax) -> _Fa
     n = len(text)
     expected = tuple(syntax.operators)
     if pos >= n:
-        return _fail(pos, 0, f"expected an operator after {selector!r}", expected)
+        return _fail(pos, 0, f"expected an operator after {shown(selector)}", expected)
     char = text[pos]
     om = _OPEN_OPERATOR.match(text, pos)
     if om is not None and any(s.startswith(om.group()) for s in syntax.operators):
@@ -550,7 +550,9 @@ def _operator_missing(text: str, pos: int, selector: str, syntax: Syntax) -> _Fa
         return _fail(pos, 1, "'=' alone is not an operator; did you mean ==?", expected)
     if char == "!":
         return _fail(pos, 1, "'!' alone is not an operator; did you mean !=?", expected)
-    return _fail(pos, 1, f"expected an operator after {selector!r}, not {_show(char)}", expected)
+    return _fail(
+        pos, 1, f"expected an operator after {shown(selector)}, not {_show(char)}", expected
+    )
 
 
 def _unknown_operator(spelling: str, offset: int, syntax: Syntax) -> _Fail:

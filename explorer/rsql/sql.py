@@ -20,7 +20,7 @@ from explorer.kinds import (
     read_number,
     value_fits,
 )
-from explorer.rsql.diagnostics import Diagnostic, RsqlError, diagnostic
+from explorer.rsql.diagnostics import Diagnostic, RsqlError, diagnostic, shown
 from explorer.rsql.nodes import And, Comparison, Node
 from explorer.rsql.operators import BY_NAME, Operator
 
@@ -66,7 +66,7 @@ def unknown_field(node: Comparison, fields: Mapping[str, object]) -> Diagnostic:
     return diagnostic(
         start,
         end - start,
-        f"unknown field {node.selector!r}{suggestion(node.selector, list(fields))}",
+        f"unknown field {shown(node.selector)}{suggestion(node.selector, list(fields))}",
         tuple(fields),
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from explorer.kinds import FieldKind, expected_text, value_fits
-from explorer.rsql.diagnostics import Diagnostic, diagnostic
+from explorer.rsql.diagnostics import Diagnostic, diagnostic, shown
 from explorer.rsql.nodes import Comparison, Node
 from explorer.rsql.sql import NULL, suggestion
 
@@ -31,7 +31,7 @@ def validate(ast: Node, fields: Mapping[str, FieldKind]) -> list[Diagnostic]:
                 diagnostic(
                     start,
                     end - start,
-                    f"unknown field {node.selector!r}{suggestion(node.selector, known)}",
+                    f"unknown field {shown(node.selector)}{suggestion(node.selector, known)}",
                     tuple(known),
                     "warning",
                 )
@@ -47,7 +47,7 @@ def validate(ast: Node, fields: Mapping[str, FieldKind]) -> list[Diagnostic]:
                 diagnostic(
                     start,
                     end - start,
-                    f"{value!r} does not fit {node.selector!r} "
+                    f"{shown(value)} does not fit {shown(node.selector)} "
                     f"({kind.value}: {expected_text(kind)})",
                     (expected_text(kind),),
                     "warning",
