@@ -6,7 +6,7 @@ from typing import Any
 
 from test_edit_support import TICKETS, client_for, new_ticket, settle, tag
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, OptionList, Static
 
 from explorer.tui.edit.bench import EditBench
 from explorer.tui.edit.create_form import CreateRecordScreen
@@ -206,3 +206,27 @@ async def test_read_only_mode_has_no_write_path(sandbox: Any) -> None:
             assert app.screen is app.screen_stack[0]
             assert "READ-ONLY" in header(app)
         assert await client.get_record(*TICKETS, ticket["Handle"]) == ticket
+
+
+async def test_the_editor_offers_the_picklist_values_seen(sandbox: Any) -> None:
+    async with client_for(sandbox) as client:
+        app = EditBench(client, *TICKETS, columns=COLUMNS, page_size=30)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(pilot)
+            app.query_one(DataTable).move_cursor(row=0, column=COLUMNS.index("Status"))
+            await pilot.press("e")
+            await pilot.pause()
+            editor = app.screen
+            assert isinstance(editor, FieldEditor)
+            choices = editor.query_one(OptionList)
+            offered = [
+                str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)
+            ]
+            assert set(offered) <= {"Open", "In Progress", "Review", "Resolved", "Closed"}
+            assert len(offered) >= 3
+            editor.query_one(Input).value = "clo"
+            await pilot.pause()
+            assert choices.option_count == 1
+            assert str(choices.get_option_at_index(0).prompt) == "Closed"
+            await pilot.press("escape")
+            assert app.hub.unsaved == 0

@@ -86,7 +86,8 @@ class FieldEditor(ModalScreen[Edited | None]):
             hint.add_class("invalid")
             event.input.add_class("invalid")
         if self.choices:
-            self._filter_choices(event.value)
+            # The value the editor opened with shows every choice; typing narrows them.
+            self._filter_choices("" if event.value == display(self.value) else event.value)
 
     def _filter_choices(self, text: str) -> None:
         options = self.query_one("#editor-choices", OptionList)
