@@ -426,6 +426,9 @@ class ExplorerApp(EditWiring, App[None]):
 
     def _show_page(self, request: PageRequest, page: Any, cursor_row: int | None = None) -> None:
         previous = self.page
+        shown = self.request
+        if shown is None or (shown.alias_key, shown.filter) != (request.alias_key, request.filter):
+            cursor_row = 0  # a new list starts at its top; paging keeps the row
         if previous is not None and previous.paging.end_cursor and request.move is Move.NEXT:
             self._cache[("before", page.paging.start_cursor)] = previous
         if previous is not None and request.move is Move.PREVIOUS:
@@ -449,7 +452,7 @@ class ExplorerApp(EditWiring, App[None]):
                 self.table.focus()
         if cursor_row is not None and self.table.row_count:
             self.table.move_cursor(row=min(cursor_row, self.table.row_count - 1), animate=False)
-        empty = self.query_one("#empty-note", Static)
+        empty = self._widget("#empty-note", Static)
         empty.display = not records
         if not records:
             empty.update(
