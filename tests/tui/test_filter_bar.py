@@ -400,7 +400,7 @@ async def test_focusing_the_bar_puts_the_cursor_in_it_and_shows_the_filter_in_ef
         assert app.focused is app.bar.input
         assert "● applied" in str(app.bar.hint.render())
         await type_text(pilot, ";Priority=ge=2")
-        assert "Enter applies" in str(app.bar.hint.render())
+        assert "⏎ applies" in str(app.bar.hint.render())
 
 
 async def test_blank_filter_applies_as_no_filter() -> None:

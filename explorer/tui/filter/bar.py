@@ -15,7 +15,7 @@ from typing import ClassVar, Self
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
@@ -34,6 +34,7 @@ from explorer.tui.filter.save_dialog import SaveFilterScreen
 from explorer.tui.filter.theming import component_style
 
 _PLAIN = Style()
+NARROW_WIDTH = 72  # below this the status row shows only the diagnostic
 
 
 class FilterBar(Widget):
@@ -229,7 +230,10 @@ class FilterBar(Widget):
             return "fix to apply"
         if check.filter == self.applied:
             return "● applied" if self.applied else ""
-        return "Enter clears the filter" if check.verdict is Verdict.EMPTY else "Enter applies"
+        return "⏎ clears" if check.verdict is Verdict.EMPTY else "⏎ applies"
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
 
     def _show_history_position(self) -> None:
         position = self.history.position
