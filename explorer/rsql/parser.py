@@ -1,8 +1,20 @@
 """Hand-written lexer and parser for both dialects.
 
-The parser is iterative: a stack holds the open groups, so neither long filters nor deep
-nesting can recurse; `MAX_DEPTH` bounds the nesting. Tokens are read with precompiled
-patterns anchored at the current position (one match per token, never one per character).
+Grammar (both dialects; the Elementum one adds `a:b:c` lists and selectors with inner spaces):
+
+    filter     = or
+    or         = and { ("," | " or ") and }
+    and        = constraint { (";" | " and ") constraint }
+    constraint = "(" or ")" | selector operator arguments
+    arguments  = "(" value { "," value } ")" | value
+    value      = bare | '"' ... '"' | "'" ... "'"     (a backslash escapes inside quotes)
+
+Three paths, fastest first, all giving the same trees and spans: a filter of simple
+comparisons with no whitespace, quotes or groups is read with one findall; otherwise each
+comparison is tried with one anchored match; anything else (and every error) goes through
+the token-by-token path that writes the diagnostics. The parser is iterative: a stack holds
+the open groups, so neither long filters nor deep nesting can recurse; `MAX_DEPTH` bounds
+the nesting.
 """
 
 from __future__ import annotations
@@ -19,7 +31,6 @@ MAX_LENGTH = 4000
 MAX_DEPTH = 32
 MAX_LIST = 1000
 
-RESERVED = "\"'();,=<>!~"
 
 _ELEM_SEL = re.compile(r"[^\"'();,=<>!~\s]+(?:\s+(?!(?:and|or)(?:\s|\(|$))[^\"'();,=<>!~\s]+)*")
 _ELEM_BARE = _ELEM_SEL
@@ -125,7 +136,7 @@ class Syntax:
     def skip(self, text: str, pos: int) -> int:
         """The offset after the whitespace at `pos`."""
         if pos < len(text) and (
-            text[pos] in self.spaces or (self.colon_lists and text[pos].isspace())
+            text[pos] in self.spaces or (self.any_space and text[pos].isspace())
         ):
             m = self.ws.match(text, pos)
             if m is not None:
