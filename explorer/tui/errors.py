@@ -9,6 +9,8 @@ def describe_error(error: BaseException) -> tuple[str, str]:
 
     status = getattr(error, "status", None)
     message = str(getattr(error, "message", "") or error) or type(error).__name__
+    if isinstance(error, api.ConfigurationError):
+        return "Configuration problem", message
     if isinstance(error, api.AuthError) or status == 401:
         return "Not signed in (401 after retry)", message
     if isinstance(error, api.ForbiddenError) or status == 403:
@@ -19,10 +21,8 @@ def describe_error(error: BaseException) -> tuple[str, str]:
         return "Rate limited (429)", message
     if isinstance(error, api.NetworkError):
         return "Offline: server unreachable", message
-    if isinstance(error, api.ConfigurationError):
-        return "Configuration problem", message
-    if isinstance(status, int) and status >= 500:
-        return f"Server error ({status})", message
+    if isinstance(error, api.ServerError) or (isinstance(status, int) and status >= 500):
+        return f"Server error ({status or '5xx'})", message
     if isinstance(status, int):
         return f"Request refused ({status})", message
     return "Unexpected error", message
