@@ -287,4 +287,7 @@ def _multi(name: str, args: tuple[str, ...], expr: str, params: list[object]) ->
     positive = _POSITIVE.get(name, name)
     condition = _comparison(BY_NAME[positive], args, "value", FieldKind.TEXT, params)
     exists = f"EXISTS (SELECT 1 FROM json_each({expr}) WHERE {condition})"
+    if positive == "IN" and NULL in args:
+        # `null` in the list stands for a record with no choice at all.
+        exists = f"({exists} OR {expr} IS NULL OR {expr} = '[]')"
     return f"NOT {exists}" if positive != name else exists
