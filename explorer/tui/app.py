@@ -245,7 +245,7 @@ class ExplorerApp(EditWiring, App[None]):
             return
         with contextlib.suppress(AttributeError):
             session.config.theme = self.theme
-            session.save()
+            session.save(profile_changed=False)
 
     # ----- client events -------------------------------------------------------------------
 

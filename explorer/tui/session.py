@@ -55,9 +55,15 @@ class Session:
 
         return ElementumClient(self.profile.connection_settings())
 
-    def save(self) -> None:
-        """Write the config back (aliases, theme); the in-memory sandbox profile is not saved."""
+    def save(self, *, profile_changed: bool = True) -> None:
+        """Write the config back (aliases, saved filters, theme).
+
+        A profile that is not in the config (the in-memory sandbox one) is never written, so
+        a profile change to it saves nothing.
+        """
         if not self.persist or self.config is None:
+            return
+        if profile_changed and self.config.profiles.get(self.profile.name) is not self.profile:
             return
         from explorer.config import save_config
 
