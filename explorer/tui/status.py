@@ -33,6 +33,8 @@ def token_text(event: Any, now: datetime) -> str:
         return f"token failed: {message}" if message else "token failed"
     if "refresh" in status or "fetch" in status or "request" in status:
         return "token refreshing"
+    if status == "none":
+        return "signing in…"
     left = _seconds_until(getattr(event, "valid_until", None), now)
     if left is None:
         return f"token {status}" if status else "token …"

@@ -54,6 +54,7 @@ def test_token_and_rate_texts() -> None:
         "token ok, 9 min left"
     )
     assert token_text(TokenState("refreshing"), NOW) == "token refreshing"
+    assert token_text(TokenState("none"), NOW) == "signing in…"
     assert token_text(TokenState("failed", message="bad secret"), NOW) == (
         "token failed: bad secret"
     )
