@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import httpx
@@ -65,17 +64,13 @@ def test_pages_forward_and_back_over_http(sandbox: RunningSandbox) -> None:
         assert [i["data"]["Handle"] for i in back["items"]] == [f"ITM-{n}" for n in range(191, 201)]
 
 
-def test_start_and_stop_are_quick(make_sandbox: Callable[..., RunningSandbox]) -> None:
-    began = time.perf_counter()
+def test_start_serves_and_stop_closes_the_port(
+    make_sandbox: Callable[..., RunningSandbox],
+) -> None:
     sb = make_sandbox()
-    started = time.perf_counter() - began
     with httpx.Client() as client:
         assert client.get(sb.base_url + "/").status_code == 200
-    began = time.perf_counter()
     sb.stop()
-    stopped = time.perf_counter() - began
-    assert started < 0.5
-    assert stopped < 0.5
     with pytest.raises(httpx.ConnectError), httpx.Client() as client:
         client.get(sb.base_url + "/")
 
