@@ -61,11 +61,11 @@ class CollabPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield DataTable(cursor_type="row", zebra_stripes=True, classes="collab-list")
-        if not self.read_only:
-            yield from self.controls()
+        yield from self.controls()
         yield Static("", classes="collab-status")
 
     def controls(self) -> ComposeResult:
+        """Add/remove controls under the list; read-only mode shows none that write."""
         yield from ()
 
     def on_mount(self) -> None:
@@ -149,6 +149,8 @@ class CommentsPanel(CollabPanel):
     COLUMNS = ("Comment", "Who", "When")
 
     def controls(self) -> ComposeResult:
+        if self.read_only:
+            return
         with Horizontal(classes="collab-controls"):
             yield Input(placeholder="Add a comment (plain text), Enter to post", id="comment-text")
 
@@ -189,17 +191,19 @@ class AttachmentsPanel(CollabPanel):
     ]
 
     def controls(self) -> ComposeResult:
-        with Horizontal(classes="collab-controls"):
-            yield Input(placeholder="File to upload, Enter", id="attach-path")
-            yield Button("Upload", id="attach-upload")
-        with Horizontal(classes="collab-controls"):
-            yield Input(placeholder="https://… link", id="attach-url")
-            yield Input(placeholder="description", id="attach-description")
-            yield Button("Add link", id="attach-link")
+        if not self.read_only:
+            with Horizontal(classes="collab-controls"):
+                yield Input(placeholder="File to upload, Enter", id="attach-path")
+                yield Button("Upload", id="attach-upload")
+            with Horizontal(classes="collab-controls"):
+                yield Input(placeholder="https://… link", id="attach-url")
+                yield Input(placeholder="description", id="attach-description")
+                yield Button("Add link", id="attach-link")
         with Horizontal(classes="collab-controls"):
             yield Input(placeholder="Download selected to path", id="attach-dest")
             yield Button("Download", id="attach-download")
-            yield Button("Delete…", variant="error", id="attach-delete")
+            if not self.read_only:
+                yield Button("Delete…", variant="error", id="attach-delete")
 
     async def fetch(self) -> Sequence[Attachment]:
         return await self.collab.attachments()
@@ -264,6 +268,8 @@ class WatchersPanel(CollabPanel):
     COLUMNS = ("E-mail", "Name")
 
     def controls(self) -> ComposeResult:
+        if self.read_only:
+            return
         with Horizontal(classes="collab-controls"):
             yield Input(placeholder="e-mail(s), comma separated", id="watcher-email")
             yield Button("Add", id="watcher-add")
@@ -314,6 +320,8 @@ class RelatedPanel(CollabPanel):
             self.item = item
 
     def controls(self) -> ComposeResult:
+        if self.read_only:
+            return
         with Horizontal(classes="collab-controls"):
             yield Input(placeholder="alias", id="related-alias")
             yield Input(placeholder="id, e.g. ITM-4", id="related-id")
