@@ -469,7 +469,7 @@ class ExplorerApp(EditWiring, App[None]):
             # Background work waits for the first page to be painted: start-up speed.
             self.call_after_refresh(self._after_first_paint)
         else:
-            self._prefetch_next()
+            self.call_after_refresh(self._prefetch_next)
 
     def _after_first_paint(self) -> None:
         if self._on_first_page is not None:
