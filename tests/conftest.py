@@ -8,8 +8,10 @@
   (`tasks/ittickets` ITM-1..250, `apps/purchaserequests` PREQ-, `elements/incidents` INC-,
   `elements/vendors` VEN-, `tasks/onboarding` ONB-, `transactions/invoices` INV-, and the
   forbidden `transactions/payroll` that answers 403). The first 40 records of each alias
-  carry seeded comments and watchers. Tests must not change records others read: create
-  new records to edit them.
+  carry seeded comments and watchers. It is read-only by convention: tests that read it
+  count its records and values exactly.
+- `writable_sandbox`: a second session server over its own copy of the same data, for tests
+  that create, edit or comment; suites that write override `sandbox` with it.
 - `make_sandbox(**overrides)`: a fresh server over its own copy of the same seeded data,
   with any `SandboxOptions` overridden (e.g. `rate_limit=2`, `fail_rate=1.0`); stopped when
   the test ends. Overriding `records` or `seed` seeds a new file instead of copying (keep
@@ -58,6 +60,17 @@ def sandbox(
 ) -> Iterator[RunningSandbox]:
     """The session's shared sandbox over a real loopback socket (see the module docstring)."""
     path = tmp_path_factory.mktemp("sandbox") / "sandbox.sqlite3"
+    shutil.copyfile(sandbox_template, path)
+    with start_sandbox(SandboxOptions(db_path=path)) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def writable_sandbox(
+    sandbox_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningSandbox]:
+    """A session sandbox that tests may write to, kept apart from the read-only `sandbox`."""
+    path = tmp_path_factory.mktemp("writable-sandbox") / "sandbox.sqlite3"
     shutil.copyfile(sandbox_template, path)
     with start_sandbox(SandboxOptions(db_path=path)) as running:
         yield running

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from test_edit_support import TICKETS, client_for, new_ticket, settle, tag
 from textual import on
 from textual.app import App, ComposeResult
@@ -12,6 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TabbedContent
 
 from explorer.edits.staging import RecordRef
+from explorer.sandbox import RunningSandbox
 from explorer.tui.collab.panels import CollabPanel, RelatedPanel
 from explorer.tui.collab.tabs import CollaborationTabs
 from explorer.tui.edit.confirm import ConfirmScreen
@@ -33,6 +35,12 @@ class TabsHarness(App[None]):
     @on(RelatedPanel.Open)
     def open_related(self, event: RelatedPanel.Open) -> None:
         self.opened.append(f"{event.item.alias}/{event.item.id}")
+
+
+@pytest.fixture(scope="session")
+def sandbox(writable_sandbox: RunningSandbox) -> RunningSandbox:
+    """These tests write records, so they use the writable session sandbox."""
+    return writable_sandbox
 
 
 def rows(panel: CollabPanel) -> list[list[str]]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from test_edit_support import TICKETS, client_for, new_ticket, settle, tag
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from explorer.sandbox import RunningSandbox
 from explorer.tui import actions
 from explorer.tui.app import ExplorerApp
 from explorer.tui.collab.tabs import CollaborationTabs
@@ -20,6 +22,12 @@ from explorer.tui.launch import sandbox_profile
 from explorer.tui.session import Session
 
 KEY = "/".join(TICKETS)
+
+
+@pytest.fixture(scope="session")
+def sandbox(writable_sandbox: RunningSandbox) -> RunningSandbox:
+    """These tests write records, so they use the writable session sandbox."""
+    return writable_sandbox
 
 
 def explorer(sandbox: Any, tmp_path: Path, *, read_only: bool = False) -> ExplorerApp:

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from test_edit_support import TICKETS, client_for, settle
 from textual.widgets import Input, Select, Static
 
+from explorer.sandbox import RunningSandbox
 from explorer.tui.edit.bench import EditBench
 from explorer.tui.edit.bulk_screen import BulkEditScreen
 from explorer.tui.edit.confirm import ConfirmScreen
+
+
+@pytest.fixture(scope="session")
+def sandbox(writable_sandbox: RunningSandbox) -> RunningSandbox:
+    """These tests write records, so they use the writable session sandbox."""
+    return writable_sandbox
 
 
 async def test_bulk_set_touches_every_matching_record_within_the_rate_limit(

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from test_edit_support import TICKETS, client_for, new_ticket, settle, tag
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label, OptionList, Static
 
+from explorer.sandbox import RunningSandbox
 from explorer.tui.edit.bench import EditBench
 from explorer.tui.edit.create_form import CreateRecordScreen
 from explorer.tui.edit.diff_screen import DiffScreen
 from explorer.tui.edit.field_editor import FieldEditor
 
 COLUMNS = ("Handle", "Title", "Status", "Priority")
+
+
+@pytest.fixture(scope="session")
+def sandbox(writable_sandbox: RunningSandbox) -> RunningSandbox:
+    """These tests write records, so they use the writable session sandbox."""
+    return writable_sandbox
 
 
 def bench(client: Any, title: str, **options: Any) -> EditBench:
