@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from explorer.api.settings import ConnectionSettings
@@ -17,11 +18,16 @@ from explorer.config.model import ENV_CLIENT_ID, ENV_CLIENT_SECRET, Config, Prof
 
 @dataclass(frozen=True)
 class Target:
-    settings: ConnectionSettings
+    resolve_settings: Callable[[], ConnectionSettings]
     profile: Profile | None
     config: Config
     collections: tuple[str, ...] = ()
     sandbox: bool = False
+
+    @cached_property
+    def settings(self) -> ConnectionSettings:
+        """Resolved on first use, so commands that only read config.toml need no secret."""
+        return self.resolve_settings()
 
     @property
     def read_only(self) -> bool:
@@ -56,7 +62,7 @@ def open_target(
                 label="sandbox",
             )
             chosen = config.profiles.get(profile or config.default_profile or "")
-            yield Target(settings, chosen, config, tuple(server.collections), sandbox=True)
+            yield Target(lambda: settings, chosen, config, tuple(server.collections), sandbox=True)
         return
     chosen = resolve_profile(config, profile)
-    yield Target(chosen.connection_settings(), chosen, config)
+    yield Target(chosen.connection_settings, chosen, config)

@@ -71,6 +71,22 @@ def test_aliases_are_verified_before_they_are_saved(
     assert elx(capsys, "aliases", "remove", "tasks/ittickets").code == 2
 
 
+def test_aliases_are_listed_and_removed_without_resolving_the_secret(
+    capsys: pytest.CaptureFixture[str], fresh_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("UNSET_SECRET", raising=False)
+    fresh_config.write_text(
+        '[profiles.w]\nclient_id = "a"\nsecret = { env = "UNSET_SECRET" }\n'
+        'aliases = { tasks = ["ittickets", "onboarding"] }\n',
+        encoding="utf-8",
+    )
+    assert elx(capsys, "aliases", "list").out == "tasks/ittickets\ntasks/onboarding\n"
+    assert elx(capsys, "aliases", "remove", "tasks/onboarding").code == 0
+    assert load_config(fresh_config).profiles["w"].aliases == {"tasks": ["ittickets"]}
+    listing = elx(capsys, "records", "list", "tasks/ittickets")
+    assert listing.code == 3 and "UNSET_SECRET is not set" in listing.err
+
+
 def test_a_read_only_profile_refuses_writes_before_sending(
     capsys: pytest.CaptureFixture[str],
     fresh_config: Path,
