@@ -107,6 +107,7 @@ class ExplorerApp(EditWiring, App[None]):
         self._cache: dict[tuple[str, str], Any] = {}
         self._known_columns: dict[str, list[str]] = {}
         self._first_page_shown = False
+        self._focus_table_when_shown = False
         self._widgets: dict[str, Widget] = {}
         self._last_token: Any = None
         self._sort_label = ""
@@ -450,6 +451,10 @@ class ExplorerApp(EditWiring, App[None]):
             self._first_page_shown = True
             if self.focused in (None, self.alias_tree) and len(self.screen_stack) == 1:
                 self.table.focus()
+        if self._focus_table_when_shown:
+            self._focus_table_when_shown = False
+            if self.table.row_count and len(self.screen_stack) == 1:
+                self.table.focus()
         if cursor_row is not None and self.table.row_count:
             self.table.move_cursor(row=min(cursor_row, self.table.row_count - 1), animate=False)
         empty = self._widget("#empty-note", Static)
@@ -624,6 +629,8 @@ class ExplorerApp(EditWiring, App[None]):
 
     def on_filter_bar_applied(self, message: FilterBar.Applied) -> None:
         self.apply_filter(message.filter)
+        # A table that is loading cannot take focus yet; the page handler finishes the move.
+        self._focus_table_when_shown = True
         self.table.focus()
 
     def on_filter_bar_left(self, _: FilterBar.Left) -> None:

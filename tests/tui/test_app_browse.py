@@ -127,3 +127,18 @@ async def test_forbidden_alias_toasts_then_fuzzy_jump_opens_another(
         assert app.table.border_title == "transactions/invoices"
         assert row_handles(app)[0] == "INV-1"
         assert app.alias_tree.cursor_key == "transactions/invoices"
+
+
+async def test_applying_a_filter_after_an_empty_result_returns_to_the_table(
+    make_app: Callable[..., ExplorerApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"Status==Nope", "enter")
+        await settle(app, pilot)
+        assert app.table.border_subtitle == "no rows match · Status==Nope"
+        await pilot.press("slash", *["backspace"] * 4, *"Open", "enter")
+        await settle(app, pilot)
+        assert app.table.border_subtitle.endswith(" · Status==Open")
+        assert app.focused is app.table
