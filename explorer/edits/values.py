@@ -35,7 +35,9 @@ class Parsed:
 def expectation(kind: FieldKind, choices: tuple[str, ...] = ()) -> str:
     """What a valid value of `kind` looks like, for the editor's hint line."""
     if kind is FieldKind.PICKLIST and choices:
-        return "one of " + ", ".join(choices[:8]) + (" …" if len(choices) > 8 else "")
+        # Choices are only the values seen so far, so they are examples, not the rule.
+        shown = ", ".join(choices[:8]) + (" …" if len(choices) > 8 else "")
+        return f"a choice such as {shown} (seen so far)"
     if kind is FieldKind.MULTI_PICKLIST:
         return "values separated by commas"
     if kind is FieldKind.JSON:
