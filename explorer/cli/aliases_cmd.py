@@ -13,10 +13,9 @@ from typing import Any
 
 from explorer.api import ElementumClient
 from explorer.api.errors import ConfigurationError
-from explorer.cli.main import add_connection_options
-from explorer.cli.records_cmd import (
-    EXIT_CODES_EPILOG,
+from explorer.cli.common import (
     UsageError,
+    action_group,
     guarded,
     parse_collection,
     run_command,
@@ -85,25 +84,12 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    sub = action_group(
+        subparsers,
         "aliases",
-        help="list, add (verified) and remove a profile's aliases",
-        description="The aliases a profile knows per record type.",
-        epilog=EXIT_CODES_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "list, add (verified) and remove a profile's aliases",
+        "The aliases a profile knows per record type.",
     )
-    actions = parser.add_subparsers(dest="aliases_command", metavar="ACTION", required=True)
-
-    def sub(name: str, help_text: str) -> argparse.ArgumentParser:
-        child: argparse.ArgumentParser = actions.add_parser(
-            name,
-            help=help_text,
-            description=help_text,
-            epilog=EXIT_CODES_EPILOG,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        add_connection_options(child)
-        return child
 
     sub("list", "list the profile's aliases").set_defaults(handler=guarded(_list))
     adding = sub("add", "check an alias with a one-record fetch, then save it")

@@ -12,14 +12,14 @@ from typing import Any
 
 from explorer.api import ConnectionSettings, curl_command
 from explorer.api.settings import base_url_for
-from explorer.cli.main import add_connection_options
-from explorer.cli.records_cmd import (
+from explorer.cli.common import (
     EXIT_CODES_EPILOG,
     UsageError,
     check_filter,
     guarded,
     parse_collection,
 )
+from explorer.cli.main import add_connection_options
 from explorer.config import load_config
 from explorer.config.connect import resolve_profile
 from explorer.config.model import ENV_BASE_URL, ENV_REGION

@@ -18,8 +18,7 @@ from typing import Any, TextIO
 
 from explorer.api import ElementumClient, ExportWriter
 from explorer.api.export import FORMATS, ExportFormat, format_for_path
-from explorer.cli.main import add_connection_options
-from explorer.cli.records_cmd import (
+from explorer.cli.common import (
     EXIT_CODES_EPILOG,
     UsageError,
     check_filter,
@@ -27,6 +26,7 @@ from explorer.cli.records_cmd import (
     parse_collection,
     run_command,
 )
+from explorer.cli.main import add_connection_options
 from explorer.config.connect import Target
 
 DEFAULT_PAGE_SIZE = 500

@@ -11,8 +11,7 @@ import sys
 from typing import Any
 
 from explorer.api.settings import TOKEN_STYLES
-from explorer.cli.main import add_connection_options
-from explorer.cli.records_cmd import EXIT_CODES_EPILOG, UsageError, guarded
+from explorer.cli.common import UsageError, action_group, guarded
 from explorer.config import Profile, SecretSource, load_config, save_config
 from explorer.config.files import config_path
 
@@ -127,25 +126,12 @@ def _positive(text: str) -> float:
 
 
 def register(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    sub = action_group(
+        subparsers,
         "profiles",
-        help="list, add, remove and choose profiles",
-        description="Profiles say where Elementum is and how to sign in (config.toml).",
-        epilog=EXIT_CODES_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "list, add, remove and choose profiles",
+        "Profiles say where Elementum is and how to sign in (config.toml).",
     )
-    actions = parser.add_subparsers(dest="profiles_command", metavar="ACTION", required=True)
-
-    def sub(name: str, help_text: str) -> argparse.ArgumentParser:
-        child: argparse.ArgumentParser = actions.add_parser(
-            name,
-            help=help_text,
-            description=help_text,
-            epilog=EXIT_CODES_EPILOG,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        add_connection_options(child)
-        return child
 
     sub("list", "list profiles (* marks the default)").set_defaults(handler=guarded(_list))
 

@@ -1,159 +1,30 @@
 """`elx records list|get|update|create`: read and change records from scripts.
 
-Also holds what every headless command shares: resolving the target, checking a filter
-before anything is sent, reading `Field=value` arguments, and turning failures into one
-stderr line `elx: <title>: <message>` and an exit code a script can rely on:
-
-    0    success
-    1    invalid input (a malformed filter, a bad Field=value)
-    2    usage (unknown option, malformed TYPE/ALIAS)
-    3    configuration or authentication (no profile, bad client id/secret)
-    4    not found (unknown record type, alias or record)
-    5    forbidden (the user may not read or change this object)
-    6    refused by the API (400 bad request, 422 unprocessable)
-    7    network failure, server failure or rate limit exhaustion
-    130  interrupted (Ctrl-C)
+Exit codes are listed in `explorer.cli.common`.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import csv
-import importlib
 import json
 import shutil
 import sys
-from collections.abc import Callable, Coroutine
 from typing import Any, TextIO
 
-from explorer.api import ElementumClient, InvalidInputError
-from explorer.api.errors import ApiError
+from explorer.api import ElementumClient
 from explorer.api.export import cell_text
-from explorer.cli.main import add_connection_options
-from explorer.config import ConfigError, SecretError
-from explorer.config.connect import Target, open_target
-
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
-EXIT_CONFIG = 3
-EXIT_INTERRUPTED = 130
-
-RECORD_TYPES = ("apps", "elements", "tasks", "transactions")
-
-EXIT_CODES_EPILOG = """exit codes:
-  0 ok, 1 invalid input (bad filter, bad Field=value), 2 usage, 3 configuration/auth error,
-  4 not found, 5 forbidden, 6 API refused (400/422), 7 network/server failure or rate limit
-  exhaustion, 130 interrupted"""
-
-
-class UsageError(Exception):
-    """A malformed argument the parser could not catch; exit code 2."""
-
-
-def fail(title: str, message: str, code: int) -> int:
-    print(f"elx: {title}: {message}", file=sys.stderr)
-    return code
-
-
-def parse_collection(text: str) -> tuple[str, str]:
-    """`TYPE/ALIAS` into its parts, e.g. `tasks/ittickets`."""
-    record_type, slash, alias = text.strip().strip("/").partition("/")
-    if not slash or not alias or "/" in alias:
-        raise UsageError(f"expected TYPE/ALIAS such as tasks/ittickets, got {text!r}")
-    if record_type not in RECORD_TYPES:
-        raise UsageError(
-            f"unknown record type {record_type!r} (expected one of {', '.join(RECORD_TYPES)})"
-        )
-    return record_type, alias
-
-
-def check_filter(text: str | None) -> str | None:
-    """The filter if the RSQL engine accepts it; otherwise InvalidInputError saying where."""
-    if text is None or not text.strip():
-        return None
-    rsql: Any = importlib.import_module("explorer.rsql")
-    result = rsql.parse(text)
-    if result.ok:
-        return text
-    diagnostic = result.diagnostic
-    column = getattr(diagnostic, "column", None)
-    offset = getattr(diagnostic, "offset", None)
-    message = getattr(diagnostic, "message", str(diagnostic))
-    where = f" at column {column}" if column is not None else ""
-    pointer = ""
-    if isinstance(offset, int):
-        pointer = f"\n    {text}\n    {' ' * offset}^"
-    raise InvalidInputError(f"malformed filter{where}: {message}{pointer}")
-
-
-def parse_assignments(pairs: list[str]) -> dict[str, Any]:
-    """`Field=value` (sent as text) and `Field:=json` (sent as that JSON value)."""
-    changes: dict[str, Any] = {}
-    for pair in pairs:
-        name, equals, value = pair.partition("=")
-        if not equals:
-            raise InvalidInputError(f"expected Field=value or Field:=json, got {pair!r}")
-        if name.endswith(":"):
-            name = name[:-1]
-            try:
-                parsed: Any = json.loads(value)
-            except ValueError as error:
-                raise InvalidInputError(f"{name}:= needs a JSON value: {error}") from error
-        else:
-            parsed = value
-        name = name.strip()
-        if not name:
-            raise InvalidInputError(f"missing field name in {pair!r}")
-        changes[name] = parsed
-    return changes
-
-
-def run_command(
-    args: argparse.Namespace, body: Callable[[Target], Coroutine[Any, Any, int]]
-) -> int:
-    """Resolve the target from `--profile`/`--config`/`--sandbox`, run `body`, map errors."""
-    try:
-        with open_target(
-            getattr(args, "profile", None),
-            getattr(args, "config", None),
-            bool(getattr(args, "sandbox", False)),
-        ) as target:
-            return asyncio.run(body(target))
-    except KeyboardInterrupt:
-        return fail("interrupted", "stopped by the user", EXIT_INTERRUPTED)
-    except UsageError as error:
-        return fail("usage", str(error), EXIT_USAGE)
-    except ApiError as error:
-        return fail(error.title, error.message, error.exit_code)
-    except (ConfigError, SecretError) as error:
-        return fail("configuration error", str(error), EXIT_CONFIG)
-    except OSError as error:
-        return fail("file error", str(error), EXIT_INVALID)
-
-
-def guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """Errors raised before connecting (usage, invalid input) become their exit codes too."""
-
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except UsageError as error:
-            return fail("usage", str(error), EXIT_USAGE)
-        except ApiError as error:
-            return fail(error.title, error.message, error.exit_code)
-        except (ConfigError, SecretError) as error:
-            return fail("configuration error", str(error), EXIT_CONFIG)
-        except KeyboardInterrupt:
-            return fail("interrupted", "stopped by the user", EXIT_INTERRUPTED)
-
-    return run
-
-
-def refuse_if_read_only(target: Target) -> None:
-    if target.read_only and target.profile is not None:
-        raise InvalidInputError(f"profile {target.profile.name!r} is read-only; nothing was sent")
+from explorer.cli.common import (
+    UsageError,
+    action_group,
+    check_filter,
+    guarded,
+    parse_assignments,
+    parse_collection,
+    refuse_if_read_only,
+    run_command,
+)
+from explorer.config.connect import Target
 
 
 # -- output -------------------------------------------------------------------------------
@@ -302,25 +173,16 @@ def _create(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    action = action_group(
+        subparsers,
         "records",
-        help="list, show, create and update records",
-        description="List, show, create and update records of one TYPE/ALIAS.",
-        epilog=EXIT_CODES_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "list, show, create and update records",
+        "List, show, create and update records of one TYPE/ALIAS.",
     )
-    actions = parser.add_subparsers(dest="records_command", metavar="ACTION", required=True)
     fmt_help = "output format (default: %(default)s)"
 
     def sub(name: str, help_text: str) -> argparse.ArgumentParser:
-        child: argparse.ArgumentParser = actions.add_parser(
-            name,
-            help=help_text,
-            description=help_text,
-            epilog=EXIT_CODES_EPILOG,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        add_connection_options(child)
+        child = action(name, help_text)
         child.add_argument("collection", metavar="TYPE/ALIAS", help="e.g. tasks/ittickets")
         return child
 
