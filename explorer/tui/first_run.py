@@ -43,6 +43,8 @@ class FirstRunScreen(ModalScreen[SessionChoice]):
             yield Select(
                 [("US", "us"), ("EU", "eu")], value="us", id="first-run-region", allow_blank=False
             )
+            yield Label("Base URL (optional: a staging host or a sandbox, instead of the region)")
+            yield Input(placeholder="https://…", id="first-run-base-url")
             yield Label("Client id")
             yield Input(id="first-run-client-id")
             yield Label("Client secret (stored in config.toml, mode 0600)")
@@ -63,6 +65,7 @@ class FirstRunScreen(ModalScreen[SessionChoice]):
 
         name = self.query_one("#first-run-name", Input).value.strip() or "default"
         region = str(self.query_one("#first-run-region", Select).value)
+        base_url = self.query_one("#first-run-base-url", Input).value.strip() or None
         client_id = self.query_one("#first-run-client-id", Input).value.strip()
         secret = self.query_one("#first-run-secret", Input).value.strip()
         note = self.query_one("#first-run-note", Static)
@@ -70,7 +73,11 @@ class FirstRunScreen(ModalScreen[SessionChoice]):
             note.update("Both the client id and the secret are needed.")
             return
         self._config.profiles[name] = Profile(
-            name=name, region=region, client_id=client_id, secret=SecretSource("file", secret)
+            name=name,
+            region=None if base_url else region,
+            base_url=base_url,
+            client_id=client_id,
+            secret=SecretSource("file", secret),
         )
         self._config.default_profile = name
         try:
@@ -78,7 +85,6 @@ class FirstRunScreen(ModalScreen[SessionChoice]):
         except Exception as error:  # shown on the form
             note.update(f"Could not save the config: {error}")
             return
-        note.update("Saved. Add an alias with a once connected.")
         self.dismiss(config_session(self._config, name))
 
     def action_quit(self) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from app_helpers import row_handles, settle, toasts
+from app_helpers import row_handles, screen_text, settle, toasts
 from textual.widgets import SelectionList
 
 from explorer.config import Config, load_config
@@ -136,3 +137,47 @@ async def test_first_run_offers_the_sandbox(sandbox: RunningSandbox, tmp_path: P
         await settle(app, pilot)
         assert app.table.border_subtitle == "rows 1–100 of 250"
         assert row_handles(app)[0] == "ITM-1"
+
+
+async def test_first_run_form_saves_a_profile_and_connects(
+    sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    from textual.widgets import Input
+
+    from explorer.tui.first_run import FirstRunScreen
+
+    def unused_sandbox_factory() -> Callable[[], Session]:
+        raise AssertionError("the sandbox button was not pressed")
+
+    config_file = tmp_path / "config.toml"
+    app = ExplorerApp(
+        None,
+        state_dir=tmp_path / "state",
+        live_rate=False,
+        first_run=lambda: FirstRunScreen(Config(path=config_file), unused_sandbox_factory),
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FirstRunScreen)
+        await pilot.click("#first-run-save")
+        assert "Both the client id and the secret are needed." in screen_text(app)
+        form.query_one("#first-run-base-url", Input).value = sandbox.base_url
+        form.query_one("#first-run-client-id", Input).value = sandbox.client_id
+        form.query_one("#first-run-secret", Input).value = sandbox.client_secret
+        await pilot.click("#first-run-save")
+        await settle(app, pilot)
+        assert stat.S_IMODE(config_file.stat().st_mode) == 0o600
+        saved = load_config(config_file)
+        assert saved.default_profile == "default"
+        assert saved.profiles["default"].base_url == sandbox.base_url
+        assert app.table.border_subtitle == "no aliases: press a to add one"
+
+        app.alias_tree.focus()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"tasks/ittickets", "enter")
+        await settle(app, pilot)
+        assert load_config(config_file).profiles["default"].aliases == {"tasks": ["ittickets"]}
+        assert app.table.border_subtitle == "rows 1–100 of 250"
+        assert "token ok" in screen_text(app)
