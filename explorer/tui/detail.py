@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from rich.console import RenderableType
@@ -18,6 +18,9 @@ from textual.widgets import Static
 
 from explorer.tui import actions
 from explorer.tui.records import EMPTY, is_empty, value_text
+
+# Staged (unsaved) values of a record by field, for showing them beside the loaded ones.
+StagedLookup = Callable[[Mapping[str, Any]], Mapping[str, Any]]
 
 
 def record_json(record: Mapping[str, Any]) -> str:
@@ -40,6 +43,7 @@ class DetailPane(VerticalScroll):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, can_focus=True)
         self.record: Mapping[str, Any] | None = None
+        self.staged_lookup: StagedLookup | None = None
         self.border_title = "Detail"
 
     def compose(self) -> ComposeResult:
@@ -47,6 +51,10 @@ class DetailPane(VerticalScroll):
 
     def show(self, record: Mapping[str, Any] | None) -> None:
         self.record = record
+        self._render_body()
+
+    def redraw(self) -> None:
+        """Draw the same record again, e.g. after its staged edits changed."""
         self._render_body()
 
     def watch_json_mode(self) -> None:
@@ -67,7 +75,14 @@ class DetailPane(VerticalScroll):
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(style="bold", no_wrap=True, max_width=24, overflow="ellipsis")
         grid.add_column(ratio=1, overflow="fold")
+        staged = self.staged_lookup(self.record) if self.staged_lookup else {}
         for name, value in self.record.items():
             shown = Text(EMPTY, style="dim") if is_empty(value) else Text(value_text(value))
+            if name in staged:
+                new = staged[name]
+                was = shown
+                shown = Text(EMPTY if is_empty(new) else value_text(new), style="bold yellow")
+                shown.append(" * unsaved, was ", style="yellow")
+                shown.append_text(was)
             grid.add_row(name, shown)
         return grid

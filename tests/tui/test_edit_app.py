@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from app_helpers import region_text
 from test_edit_support import TICKETS, client_for, new_ticket, settle, tag
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
@@ -66,6 +67,10 @@ async def test_edit_in_the_table_is_marked_counted_guarded_and_saved(
             await settle(pilot)
             assert unsaved(app) == "● 1 unsaved"
             assert str(app.table.get_cell_at(app.table.cursor_coordinate)) == "Resolved *"
+            status_line = next(
+                line for line in region_text(app, app.detail).splitlines() if "Status" in line
+            )
+            assert f"Resolved * unsaved, was {ticket['Status']}" in status_line
             await pilot.press("ctrl+q")
             await pilot.pause()
             assert isinstance(app.screen, ConfirmScreen)  # unsaved edits: quitting asks first
@@ -79,6 +84,7 @@ async def test_edit_in_the_table_is_marked_counted_guarded_and_saved(
             assert str(app.table.get_cell_at(app.table.cursor_coordinate)) == "Resolved"
             assert app.table.current_record is not None
             assert app.table.current_record["Status"] == "Resolved"
+            assert "unsaved" not in region_text(app, app.detail)
         stored = await client.get_record(*TICKETS, ticket["Handle"])
         assert stored["Status"] == "Resolved"
 

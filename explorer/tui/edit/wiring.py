@@ -93,7 +93,16 @@ class EditWiring(_AppBase):
         tabs = CollaborationTabs(
             self.client, None, read_only=read_only, fields_tab=True, id="detail-collab"
         )
-        await self.query_one("#detail").mount(tabs, before="#detail-body")
+        detail: Any = self.query_one("#detail")
+        await detail.mount(tabs, before="#detail-body")
+        detail.staged_lookup = self._staged_values
+
+    def _staged_values(self, record: Mapping[str, Any]) -> dict[str, Any]:
+        """The record's staged edits as field → new value, for the detail pane."""
+        hub, ref = self.edit_hub, self._ref_of(record)
+        if hub is None or ref is None:
+            return {}
+        return {edit.field: edit.new for edit in hub.book.edits(ref)}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Write actions do not exist in read-only mode (no key, no footer entry)."""
@@ -164,6 +173,8 @@ class EditWiring(_AppBase):
                 text += f" · {message.conflicts} conflict(s)"
             counter.first(Static).update(Text(text, style="bold yellow"))
         self._mark_table()
+        detail: Any = self.query_one("#detail")
+        detail.redraw()
 
     def _mark_table(self) -> None:
         """Show staged values, marked, in the table; cells no longer staged get their value."""
