@@ -82,6 +82,11 @@ def human_size(size: int | None) -> str:
     return f"{size} B"
 
 
+# Enough for any record's discussion; the cap keeps a runaway list from stalling a tab.
+MAX_ROWS = 2_000
+ROWS_PER_PAGE = 100
+
+
 class Collaboration:
     """The sub-resource calls of one record, bound to a client."""
 
@@ -93,8 +98,20 @@ class Collaboration:
     def _at(self) -> tuple[str, str, str]:
         return (self.ref.record_type, self.ref.alias, self.ref.id)
 
+    async def _every_row(self, list_call: Any) -> list[Mapping[str, Any]]:
+        """Rows of every page of a paged sub-resource, following its cursors."""
+        rows: list[Mapping[str, Any]] = []
+        after: str | None = None
+        while True:
+            page = await list_call(*self._at, first=ROWS_PER_PAGE, after=after)
+            rows.extend(_items(page))
+            paging = getattr(page, "paging", None)
+            if paging is None or not paging.has_next_page or len(rows) >= MAX_ROWS:
+                return rows
+            after = paging.end_cursor
+
     async def comments(self) -> list[Comment]:
-        rows = _items(await self.client.list_comments(*self._at))
+        rows = await self._every_row(self.client.list_comments)
         return [
             Comment(
                 str(r.get("id", "")),
@@ -135,7 +152,7 @@ class Collaboration:
         await self.client.delete_attachment(*self._at, attachment_id)
 
     async def watchers(self) -> list[Watcher]:
-        rows = _items(await self.client.list_watchers(*self._at))
+        rows = await self._every_row(self.client.list_watchers)
         found = []
         for r in rows:
             target = r.get("target") if isinstance(r.get("target"), Mapping) else r
@@ -153,7 +170,7 @@ class Collaboration:
         await self.client.remove_watchers(*self._at, emails)
 
     async def related(self) -> list[RelatedItem]:
-        rows = _items(await self.client.list_related(*self._at))
+        rows = await self._every_row(self.client.list_related)
         return [
             RelatedItem(str(r.get("id", "")), str(r.get("alias", "")), str(r.get("type", "")))
             for r in rows
