@@ -96,6 +96,8 @@ class ExplorerApp(EditWiring, App[None]):
         self._unsubscribe: Callable[[], None] | None = None
         self._state_dir = state_dir
         self._columns_store = StateStore("columns", state_dir)
+        # Field names seen per alias, kept across runs so completion knows them before a load.
+        self._fields_store = StateStore("fields", state_dir)
         self._first_run = first_run
         self._on_first_page = on_first_page
         self._prepared_client: Any = None
@@ -289,9 +291,17 @@ class ExplorerApp(EditWiring, App[None]):
         self._set_filter_values(key)
         self.filter_bar.value = self.filter_text
 
+    def _field_names(self, key: str) -> list[str]:
+        """Fields of the alias: those loaded this run, then those remembered from before."""
+        names = list(self._known_columns.get(key, []))
+        if self.session is not None:
+            remembered = self._fields_store.get(self.session.state_key(key), [])
+            names += [n for n in remembered if isinstance(n, str) and n not in names]
+        return names
+
     def _field_kinds(self, key: str) -> dict[str, FieldKind]:
         records = self.table.records if key == self.alias_key else []
-        return infer_kinds(self._known_columns.get(key, []), records)
+        return infer_kinds(self._field_names(key), records)
 
     def _field_values(self, key: str) -> dict[str, list[str]]:
         if key != self.alias_key:
@@ -442,7 +452,12 @@ class ExplorerApp(EditWiring, App[None]):
         key = request.alias_key
         assert self.session is not None
         known = grow_columns(self._known_columns.get(key, []), records, self.session.id_key)
-        self._known_columns[key] = known
+        if known != self._known_columns.get(key):
+            self._known_columns[key] = known
+            # Written after the paint: the first page on screen never waits for the disk.
+            self.call_after_refresh(
+                self._fields_store.set, self.session.state_key(key), self._field_names(key)
+            )
         choice = self._columns_store.get(self.session.state_key(key))
         self.table.loading = False
         self.table.show_records(records, visible_columns(known, choice))

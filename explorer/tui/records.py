@@ -6,7 +6,8 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from explorer.kinds import FieldKind, is_email, read_boolean, read_instant, read_number
+from explorer.edits.fields import infer_profile
+from explorer.kinds import FieldKind, read_instant, read_number
 
 EMPTY = "—"
 CELL_WIDTH = 40
@@ -101,42 +102,8 @@ def sort_records(
     return indexes
 
 
-def _kind_of(value: Any) -> FieldKind | None:
-    if is_empty(value):
-        return None
-    if isinstance(value, bool):
-        return FieldKind.BOOLEAN
-    if isinstance(value, int):
-        return FieldKind.NUMBER
-    if isinstance(value, float):
-        return FieldKind.DECIMAL
-    if isinstance(value, list):
-        return FieldKind.MULTI_PICKLIST
-    if isinstance(value, dict):
-        return FieldKind.JSON
-    text = value_text(value)
-    number = read_number(text)
-    if number is not None:
-        return FieldKind.NUMBER if number == int(number) and "." not in text else FieldKind.DECIMAL
-    if read_instant(text) is not None:
-        return FieldKind.DATETIME if "T" in text else FieldKind.DATE
-    if read_boolean(text) is not None:
-        return FieldKind.BOOLEAN
-    if is_email(text):
-        return FieldKind.USER_ID
-    return FieldKind.TEXT
-
-
 def infer_kinds(
     columns: Sequence[str], records: Sequence[Mapping[str, Any]]
 ) -> dict[str, FieldKind]:
-    """Each column's kind as the loaded values suggest; mixed or unknown columns are TEXT."""
-    kinds: dict[str, FieldKind] = {}
-    for column in columns:
-        seen = {_kind_of(r.get(column)) for r in records} - {None}
-        if seen == {FieldKind.NUMBER, FieldKind.DECIMAL}:
-            seen = {FieldKind.DECIMAL}
-        if seen == {FieldKind.DATE, FieldKind.DATETIME}:
-            seen = {FieldKind.DATETIME}
-        kinds[column] = seen.pop() if len(seen) == 1 else FieldKind.TEXT  # type: ignore[assignment]
-    return kinds
+    """Each column's kind as the loaded values suggest (the editors' inference, shared)."""
+    return {c: infer_profile(c, (r.get(c) for r in records)).kind for c in columns}
