@@ -533,12 +533,18 @@ class ExplorerApp(EditWiring, App[None]):
                 page = await self.client.list_page(
                     record_type, alias, first=1, priority=Priority.BACKGROUND
                 )
-            except Exception:  # an alias we cannot count just shows no count
+            except Exception as error:  # shown beside the alias in the tree
+                status: int | None = getattr(error, "status", None)
+                problem = {403: "no access", 404: "not found"}.get(status or 0, "unreachable")
+                self.post_message(CountKnown(key, None, problem))
                 continue
             self.post_message(CountKnown(key, page.total))
 
     def on_count_known(self, message: CountKnown) -> None:
-        self.alias_tree.set_count(message.alias_key, message.total)
+        if message.total is None:
+            self.alias_tree.set_problem(message.alias_key, message.problem)
+        else:
+            self.alias_tree.set_count(message.alias_key, message.total)
 
     def action_next_page(self) -> None:
         self._fetch(Move.NEXT)

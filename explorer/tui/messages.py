@@ -27,12 +27,13 @@ class PageFailed(Message):
 
 
 class CountKnown(Message):
-    """The unfiltered record count of an alias."""
+    """The unfiltered record count of an alias, or why it could not be counted."""
 
-    def __init__(self, alias_key: str, total: int) -> None:
+    def __init__(self, alias_key: str, total: int | None, problem: str = "") -> None:
         super().__init__()
         self.alias_key = alias_key
         self.total = total
+        self.problem = problem
 
 
 class ClientEventPosted(Message):

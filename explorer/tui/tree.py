@@ -29,6 +29,7 @@ class AliasTree(Tree[str]):
         self.show_root = False
         self.guide_depth = 2
         self._counts: dict[str, int] = {}
+        self._problems: dict[str, str] = {}
         self._leaves: dict[str, TreeNode[str]] = {}
 
     def load(self, aliases: Mapping[str, Sequence[str]]) -> None:
@@ -44,10 +45,21 @@ class AliasTree(Tree[str]):
         label = Text(key.split("/", 1)[1])
         if key in self._counts:
             label.append(f"\u00a0{self._counts[key]:,}", style="dim")
+        elif key in self._problems:
+            label.append(f"\u00a0{self._problems[key]}", style="dim red")
         return label
 
     def set_count(self, key: str, total: int) -> None:
         self._counts[key] = total
+        self._problems.pop(key, None)
+        self._relabel(key)
+
+    def set_problem(self, key: str, problem: str) -> None:
+        """Say beside an alias why it has no count, e.g. `no access` for a 403."""
+        self._problems[key] = problem
+        self._relabel(key)
+
+    def _relabel(self, key: str) -> None:
         node = self._leaves.get(key)
         if node is not None:
             node.set_label(self._label(key))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app_helpers import row_handles, settle, toasts
+from app_helpers import region_text, row_handles, settle, toasts
 
 from explorer.rsql import quote_value
 from explorer.tui.app import ExplorerApp
@@ -24,6 +24,9 @@ async def test_first_page_shows_rows_and_border(make_app: Callable[..., Explorer
         assert table.row_count == 100
         assert app.focused is table
         assert app.alias_tree.count_of("tasks/ittickets") == 250
+        tree_text = region_text(app, app.alias_tree).replace("\u00a0", " ")
+        assert "payroll no access" in tree_text
+        assert "invoices 250" in tree_text
         assert "token ok, 24 h left" in str(app.header.query_one("#header-token").render())
         await pilot.press("right_square_bracket")
         # No settling: the prefetched next page is shown by the key press itself.
