@@ -1,7 +1,7 @@
 """Opens the Textual app; the only CLI module that imports Textual.
 
-With `--sandbox` the sandbox starts in a background thread before Textual is even imported,
-so the server boots while the app loads and paints its first frame.
+With `--sandbox` the sandbox starts in a process of its own before Textual is even imported,
+so the server boots on the other core while the app loads and paints its first frame.
 """
 
 from __future__ import annotations
@@ -17,11 +17,13 @@ def _has_environment_profile() -> bool:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from explorer.config import ConfigError, load_config
     from explorer.tui.launch import SandboxLauncher, config_session
 
-    read_only = bool(getattr(args, "read_only", False))
+    # First of all: the sandbox boots while the config, the API client and Textual load.
     launcher = SandboxLauncher().start() if args.sandbox else None
+    from explorer.config import ConfigError, load_config
+
+    read_only = bool(getattr(args, "read_only", False))
     try:
         config = load_config(args.config)
     except ConfigError as error:

@@ -46,16 +46,22 @@ def add_connection_options(parser: argparse.ArgumentParser, *, root: bool = Fals
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _root_parser(*, exit_on_error: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="elx",
         description="Elementum Explorer: browse, filter and edit Elementum records.",
+        exit_on_error=exit_on_error,
     )
     parser.add_argument("--version", action="version", version=f"elx {__version__}")
     add_connection_options(parser, root=True)
     parser.add_argument(
         "--read-only", action="store_true", help="open the app with every write action removed"
     )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _root_parser()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"explorer.cli.{name}")
@@ -63,7 +69,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _app_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The root options when the command line names no subcommand (the app), else None.
+
+    Parsed without importing the subcommand modules, which pull in the API client and the
+    sandbox server: the app starts ~0.5 s sooner. Help and errors go through the full parser.
+    """
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if any(arg in ("-h", "--help") for arg in args_list):
+        return None
+    try:
+        args, rest = _root_parser(exit_on_error=False).parse_known_args(args_list)
+    except argparse.ArgumentError:
+        return None
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    app_args = _app_args(argv)
+    if app_args is not None:
+        app_args.command = None
+        app_launcher = importlib.import_module("explorer.cli.app_cmd")
+        app_result: int = app_launcher.run_app(app_args)
+        return app_result
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)

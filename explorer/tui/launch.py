@@ -1,12 +1,16 @@
 """Building the app's session: from a config profile, or from the embedded sandbox started in a
-background thread so it boots while Textual loads and the first frame paints."""
+child process so it boots while Textual loads and the first frame paints."""
 
 from __future__ import annotations
 
 import contextlib
+import json
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from explorer.tui.session import Session
@@ -50,8 +54,21 @@ def sandbox_profile(server: Any, *, read_only: bool = False) -> Any:
     )
 
 
+def _end_child(process: subprocess.Popen[str]) -> None:
+    """Closing its input stops the child sandbox; one that hangs is killed."""
+    if process.stdin is not None:
+        with contextlib.suppress(OSError):
+            process.stdin.close()
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 class SandboxLauncher:
-    """Starts the sandbox in a thread at once; `session()` waits for it and builds the session.
+    """Starts the sandbox at once (a child process by default, else a thread); `session()` waits
+    for it and builds the session.
 
     `stop()` shuts the server down (the app calls it through `Session.on_close`).
     """
@@ -70,14 +87,34 @@ class SandboxLauncher:
 
     def _run(self) -> None:
         try:
-            from explorer.sandbox import SandboxOptions, start_sandbox
+            if self._options is None:
+                self._server = self._spawn()
+            else:
+                from explorer.sandbox import start_sandbox
 
-            options = self._options if self._options is not None else SandboxOptions()
-            self._server = self._stack.enter_context(start_sandbox(options))
+                self._server = self._stack.enter_context(start_sandbox(self._options))
         except BaseException as error:  # re-raised in the waiting thread
             self._error = error
         finally:
             self._ready.set()
+
+    def _spawn(self) -> Any:
+        """The default sandbox runs in a child process: it boots and answers on the other core
+        while this process loads Textual and paints."""
+        process = subprocess.Popen(
+            [sys.executable, "-m", "explorer.sandbox.child"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            start_new_session=True,
+        )
+        self._stack.callback(_end_child, process)
+        line = process.stdout.readline() if process.stdout is not None else ""
+        answer = json.loads(line) if line.strip() else {"error": "the sandbox did not start"}
+        if "error" in answer:
+            raise RuntimeError(answer["error"])
+        return SimpleNamespace(**answer)
 
     def wait(self) -> Any:
         self._ready.wait()
