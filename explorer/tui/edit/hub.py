@@ -8,7 +8,7 @@ the table, detail pane and header can redraw marks, values and the unsaved count
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.message import Message
@@ -19,11 +19,9 @@ from explorer.edits.client import RecordClient
 from explorer.edits.fields import FieldProfile, infer_profiles
 from explorer.edits.saving import Outcome, SaveResult, save_all
 from explorer.edits.staging import EditBook, RecordRef
-from explorer.tui.edit.bulk_screen import BulkEditScreen
-from explorer.tui.edit.create_form import CreateRecordScreen
-from explorer.tui.edit.diff_screen import DiffScreen
-from explorer.tui.edit.field_editor import Edited, FieldEditor
-from explorer.tui.export.screen import ExportScreen
+
+if TYPE_CHECKING:
+    from explorer.tui.edit.field_editor import Edited
 
 READ_ONLY_NOTE = "Read-only mode: writing is switched off."
 
@@ -119,6 +117,8 @@ class EditHub(Widget):
     # -- edit ---------------------------------------------------------------------------
     def edit(self, record_type: str, alias: str, record: Mapping[str, Any], name: str) -> None:
         """Open the inline editor on one field of a loaded record."""
+        from explorer.tui.edit.field_editor import FieldEditor
+
         if self._refuse_in_read_only():
             return
         ref = self.ref(record_type, alias, record)
@@ -157,6 +157,8 @@ class EditHub(Widget):
     # -- save ---------------------------------------------------------------------------
     def save(self) -> None:
         """Show the diff; saving sends one partial PUT per record after a conflict check."""
+        from explorer.tui.edit.diff_screen import DiffScreen
+
         if self._refuse_in_read_only():
             return
         if not self.book.count:
@@ -199,6 +201,8 @@ class EditHub(Widget):
 
     # -- create, bulk, export -----------------------------------------------------------
     def create(self, record_type: str, alias: str) -> None:
+        from explorer.tui.edit.create_form import CreateRecordScreen
+
         if self._refuse_in_read_only():
             return
 
@@ -214,6 +218,8 @@ class EditHub(Widget):
         self.app.push_screen(screen, created)
 
     def bulk(self, record_type: str, alias: str, filter_text: str | None) -> None:
+        from explorer.tui.edit.bulk_screen import BulkEditScreen
+
         if self._refuse_in_read_only():
             return
 
@@ -234,4 +240,6 @@ class EditHub(Widget):
         filter_text: str | None,
         page: Sequence[dict[str, Any]] = (),
     ) -> None:
+        from explorer.tui.export.screen import ExportScreen
+
         self.app.push_screen(ExportScreen(self.client, record_type, alias, filter_text, page))

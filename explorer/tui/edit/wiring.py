@@ -20,14 +20,15 @@ from textual.widgets.data_table import CellDoesNotExist
 from explorer.edits.staging import RecordRef
 from explorer.edits.values import display
 from explorer.tui import actions
-from explorer.tui.collab.panels import RelatedPanel
-from explorer.tui.collab.tabs import CollaborationTabs
 from explorer.tui.edit.confirm import ConfirmScreen
 from explorer.tui.edit.hub import EditHub
 from explorer.tui.records import cell_text
 
 if TYPE_CHECKING:
     from textual.app import App
+
+    from explorer.tui.collab.panels import RelatedPanel
+    from explorer.tui.collab.tabs import CollaborationTabs
 
     _AppBase = App[None]
 else:
@@ -50,6 +51,7 @@ class EditWiring(_AppBase):
     _marked_cells: set[tuple[str, str]]
     _edit_hub: EditHub
     _collab_timer: Timer | None
+    _collab_pending: bool
 
     # ----- parts -----------------------------------------------------------------------
 
@@ -90,12 +92,34 @@ class EditWiring(_AppBase):
         self._edit_hub = hub
         header = self.query_one("#header")
         await header.mount(Static("", id="header-unsaved"), before="#header-token")
-        tabs = CollaborationTabs(
-            self.client, None, read_only=read_only, fields_tab=True, id="detail-collab"
-        )
         detail: Any = self.query_one("#detail")
-        await detail.mount(tabs, before="#detail-body")
         detail.staged_lookup = self._staged_values
+        if self.session.alias_keys():
+            # The tabs are many widgets to style and lay out: they wait for the first page.
+            self._collab_pending = True
+        else:
+            await self._mount_collab()
+
+    async def _mount_collab(self) -> None:
+        from explorer.tui.collab.tabs import CollaborationTabs
+
+        self._collab_pending = False
+        if self.query("#detail-collab") or self.client is None:
+            return
+        tabs = CollaborationTabs(
+            self.client, None, read_only=self.read_only_mode, fields_tab=True, id="detail-collab"
+        )
+        await self.query_one("#detail").mount(tabs, before="#detail-body")
+        self._follow_later()
+
+    def _mount_collab_after_paint(self) -> None:
+        """Once the first page (or its error) is on screen, the collaboration tabs mount."""
+        if getattr(self, "_collab_pending", False):
+            self._collab_pending = False
+            self.call_after_refresh(self._mount_collab)
+
+    def on_page_failed(self, _message: Any) -> None:
+        self._mount_collab_after_paint()
 
     def _staged_values(self, record: Mapping[str, Any]) -> dict[str, Any]:
         """The record's staged edits as field → new value, for the detail pane."""
@@ -164,6 +188,7 @@ class EditWiring(_AppBase):
             hub.observe(*where, self._table().records)
         self._marked_cells = set()
         self._mark_table()
+        self._mount_collab_after_paint()
 
     def on_edit_hub_changed(self, message: EditHub.Changed) -> None:
         counter = self.query("#header-unsaved")
@@ -234,15 +259,20 @@ class EditWiring(_AppBase):
     def on_data_table_cell_highlighted(self, message: DataTable.CellHighlighted) -> None:
         if message.data_table.id != "table":
             return
+        self._follow_later()
+
+    def _follow_later(self) -> None:
+        """The open tab follows the cursor once it rests, not on every step."""
         if getattr(self, "_collab_timer", None) is not None:
             assert self._collab_timer is not None
             self._collab_timer.stop()
         self._collab_timer = self.set_timer(COLLAB_FOLLOW_DELAY, self._follow_record)
 
     def _follow_record(self) -> None:
-        tabs = self.query(CollaborationTabs)
+        tabs = self.query("#detail-collab")
         if tabs:
-            tabs.first().retarget(self._ref_of(self._table().current_record))
+            collab: Any = tabs.first()
+            collab.retarget(self._ref_of(self._table().current_record))
 
     def on_collaboration_tabs_fields_shown(self, message: CollaborationTabs.FieldsShown) -> None:
         body = self.query("#detail-body")
