@@ -3,6 +3,7 @@ child process so it boots while Textual loads and the first frame paints."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import subprocess
@@ -78,6 +79,8 @@ class SandboxLauncher:
         self._ready = threading.Event()
         self._server: Any = None
         self._error: BaseException | None = None
+        self._first_page: tuple[str, int, Any] | None = None
+        self._first_page_done = threading.Event()
         self._stack = contextlib.ExitStack()
         self._thread = threading.Thread(target=self._run, name="sandbox-start", daemon=True)
 
@@ -97,6 +100,40 @@ class SandboxLauncher:
             self._error = error
         finally:
             self._ready.set()
+        if self._error is None:
+            self._fetch_first_page()
+
+    def _fetch_first_page(self) -> None:
+        """The first alias's first page, fetched while the app still loads; the app takes it
+        instead of asking (see `Session.take_first_page`) when it is here in time."""
+        try:
+            profile = sandbox_profile(self._server)
+            keys = [f"{kind}/{name}" for kind, names in profile.aliases.items() for name in names]
+            if not keys:
+                return
+            record_type, alias = keys[0].split("/", 1)
+            size = int(getattr(profile, "page_size", 0) or 100)
+
+            async def fetch() -> Any:
+                from explorer.api import ElementumClient, Priority
+
+                async with ElementumClient(profile.connection_settings()) as client:
+                    return await client.list_page(
+                        record_type, alias, first=size, priority=Priority.INTERACTIVE
+                    )
+
+            self._first_page = (keys[0], size, asyncio.run(fetch()))
+        except Exception:  # the app then asks for the page itself
+            self._first_page = None
+        finally:
+            self._first_page_done.set()
+
+    def _take_first_page(self) -> tuple[str, int, Any] | None:
+        """The early page, if it is already here (the app never waits for it); once."""
+        if not self._first_page_done.is_set():
+            return None
+        found, self._first_page = self._first_page, None
+        return found
 
     def _spawn(self) -> Any:
         """The default sandbox runs in a child process: it boots and answers on the other core
@@ -139,6 +176,7 @@ class SandboxLauncher:
                 keymap=dict(getattr(config, "keymap", {}) or {}),
                 theme=getattr(config, "theme", None),
                 on_close=self.stop,
+                early_first_page=self._take_first_page,
             )
 
         return build
