@@ -3,7 +3,6 @@ child process so it boots while Textual loads and the first frame paints."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import subprocess
@@ -81,6 +80,7 @@ class SandboxLauncher:
         self._error: BaseException | None = None
         self._first_page: tuple[str, int, Any] | None = None
         self._first_page_done = threading.Event()
+        self._child: subprocess.Popen[str] | None = None
         self._stack = contextlib.ExitStack()
         self._thread = threading.Thread(target=self._run, name="sandbox-start", daemon=True)
 
@@ -100,29 +100,22 @@ class SandboxLauncher:
             self._error = error
         finally:
             self._ready.set()
-        if self._error is None:
-            self._fetch_first_page()
+        if self._error is None and self._child is not None:
+            self._read_first_page()
+        self._first_page_done.set()
 
-    def _fetch_first_page(self) -> None:
-        """The first alias's first page, fetched while the app still loads; the app takes it
-        instead of asking (see `Session.take_first_page`) when it is here in time."""
+    def _read_first_page(self) -> None:
+        """The child's second line: the first page of its first alias, fetched on its own core
+        while this process still loads; the app takes it instead of asking (see
+        `Session.take_first_page`) when it is here in time."""
         try:
-            profile = sandbox_profile(self._server)
-            keys = [f"{kind}/{name}" for kind, names in profile.aliases.items() for name in names]
-            if not keys:
-                return
-            record_type, alias = keys[0].split("/", 1)
-            size = int(getattr(profile, "page_size", 0) or 100)
+            line = self._child.stdout.readline() if self._child and self._child.stdout else ""
+            answer = json.loads(line) if line.strip() else {}
+            if answer:
+                from explorer.api.models import Page
 
-            async def fetch() -> Any:
-                from explorer.api import ElementumClient, Priority
-
-                async with ElementumClient(profile.connection_settings()) as client:
-                    return await client.list_page(
-                        record_type, alias, first=size, priority=Priority.INTERACTIVE
-                    )
-
-            self._first_page = (keys[0], size, asyncio.run(fetch()))
+                size = int(answer["size"])
+                self._first_page = (str(answer["collection"]), size, Page.from_json(answer["body"]))
         except Exception:  # the app then asks for the page itself
             self._first_page = None
         finally:
@@ -147,6 +140,7 @@ class SandboxLauncher:
             start_new_session=True,
         )
         self._stack.callback(_end_child, process)
+        self._child = process
         line = process.stdout.readline() if process.stdout is not None else ""
         answer = json.loads(line) if line.strip() else {"error": "the sandbox did not start"}
         if "error" in answer:
