@@ -6,7 +6,9 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
-from rich.console import RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
@@ -21,6 +23,37 @@ from explorer.tui.records import EMPTY, is_empty, value_text
 
 # Staged (unsaved) values of a record by field, for showing them beside the loaded ones.
 StagedLookup = Callable[[Mapping[str, Any]], Mapping[str, Any]]
+
+
+class RenderedOnce:
+    """A grid that draws its segments once for both of Textual's passes: one measures the
+    height, the other paints, with the same width (a grid ignores the height it is given)."""
+
+    def __init__(self, grid: Table) -> None:
+        self.grid = grid
+        self._drawn: tuple[Console, tuple[Any, ...], list[Segment]] | None = None
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key = (
+            options.size,
+            options.legacy_windows,
+            options.min_width,
+            options.max_width,
+            options.is_terminal,
+            options.encoding,
+            options.justify,
+            options.overflow,
+            options.no_wrap,
+            options.highlight,
+            options.markup,
+        )
+        drawn = self._drawn
+        if drawn is None or drawn[0] is not console or drawn[1] != key:
+            drawn = self._drawn = (console, key, list(console.render(self.grid, options)))
+        return drawn[2]
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.grid)
 
 
 def record_json(record: Mapping[str, Any]) -> str:
@@ -85,4 +118,4 @@ class DetailPane(VerticalScroll):
                 shown.append(" * unsaved, was ", style="yellow")
                 shown.append_text(was)
             grid.add_row(name, shown)
-        return grid
+        return RenderedOnce(grid)
