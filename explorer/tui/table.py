@@ -14,7 +14,7 @@ from textual._segment_tools import line_crop
 from textual.binding import BindingType
 from textual.color import Color
 from textual.coordinate import Coordinate
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import DataTable
@@ -22,6 +22,11 @@ from textual.widgets._data_table import CellKey, Row, RowKey
 
 from explorer.tui import actions
 from explorer.tui.records import cell_text, sort_records
+
+
+def _plain(text: str) -> str:
+    """The text without the control codes Rich's Text drops (checked first: most have none)."""
+    return text if text.isprintable() else strip_control_codes(text)
 
 
 class RecordTable(DataTable[str | Text]):
@@ -102,7 +107,7 @@ class RecordTable(DataTable[str | Text]):
         self.clear(columns=True)
         self.columns_shown = list(columns)
         rows = [
-            [strip_control_codes(cell_text(self.records[index].get(c))) for c in self.columns_shown]
+            [_plain(cell_text(self.records[index].get(c))) for c in self.columns_shown]
             for index in self.order
         ]
         for position, name in enumerate(self.columns_shown):
@@ -151,6 +156,34 @@ class RecordTable(DataTable[str | Text]):
         width = sum(column.get_render_width(self) for column in self.columns.values())
         header = self.header_height if self.show_header else 0
         self.virtual_size = Size(width + self._row_label_column_width, len(self.rows) + header)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Within one pass the widget's style and the row styles are looked up once."""
+        self._pass_style: Style | None = self.rich_style
+        self._row_styles: dict[tuple[int, bool, Style], Style] | None = {}
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_style = self._row_styles = None
+
+    def render_line(self, y: int) -> Strip:
+        base_style = getattr(self, "_pass_style", None)
+        if base_style is None or self.fixed_rows:
+            return super().render_line(y)
+        scroll_x, scroll_y = self.scroll_offset
+        if y >= (self.header_height if self.show_header else 0):
+            y += scroll_y
+        return self._render_line(y, scroll_x, scroll_x + self.size.width, base_style)
+
+    def _get_row_style(self, row_index: int, base_style: Style) -> Style:
+        styles: dict[tuple[int, bool, Style], Style] | None = getattr(self, "_row_styles", None)
+        if styles is None:
+            return super()._get_row_style(row_index, base_style)
+        key = (-1 if row_index == -1 else row_index % 2, row_index < self.fixed_rows, base_style)
+        style = styles.get(key)
+        if style is None:
+            style = styles[key] = super()._get_row_style(row_index, base_style)
+        return style
 
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
         """A table line from the columns between `x1` and `x2` only, not every column.

@@ -66,7 +66,8 @@ class EditWiring(_AppBase):
         return bool(self.session is not None and self.session.read_only)
 
     def _table(self) -> Any:
-        return self.query_one("#table")
+        table = getattr(self, "table", None)  # the app's lookup is kept; a query walks the DOM
+        return table if table is not None else self.query_one("#table")
 
     def _where(self) -> tuple[str, str] | None:
         if self.alias_key is None or "/" not in self.alias_key:
@@ -110,6 +111,7 @@ class EditWiring(_AppBase):
             self.client, None, read_only=self.read_only_mode, fields_tab=True, id="detail-collab"
         )
         await self.query_one("#detail").mount(tabs, before="#detail-body")
+        self._collab_tabs = tabs
         self._follow_later()
 
     def _mount_collab_after_paint(self) -> None:
@@ -269,10 +271,9 @@ class EditWiring(_AppBase):
         self._collab_timer = self.set_timer(COLLAB_FOLLOW_DELAY, self._follow_record)
 
     def _follow_record(self) -> None:
-        tabs = self.query("#detail-collab")
-        if tabs:
-            collab: Any = tabs.first()
-            collab.retarget(self._ref_of(self._table().current_record))
+        tabs: Any = getattr(self, "_collab_tabs", None)  # kept: a DOM query per page was slow
+        if tabs is not None and tabs.is_attached:
+            tabs.retarget(self._ref_of(self._table().current_record))
 
     def on_collaboration_tabs_fields_shown(self, message: CollaborationTabs.FieldsShown) -> None:
         body = self.query("#detail-body")
