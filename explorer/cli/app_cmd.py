@@ -42,10 +42,9 @@ def run_app(args: argparse.Namespace) -> int:
             app.exit()
 
     if launcher is not None:
-        app = ExplorerApp(
-            launcher.session_factory(config=config, read_only=read_only),
-            on_first_page=first_page_shown,
-        )
+        factory = launcher.session_factory(config=config, read_only=read_only)
+        # Usually up by now: then the app need not start a thread to wait for it.
+        app = ExplorerApp(factory() if launcher.ready else factory, on_first_page=first_page_shown)
     elif config.profiles or _has_environment_profile() or args.profile:
         from explorer.api import ConfigurationError
 

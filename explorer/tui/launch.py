@@ -147,6 +147,11 @@ class SandboxLauncher:
             raise RuntimeError(answer["error"])
         return SimpleNamespace(**answer)
 
+    @property
+    def ready(self) -> bool:
+        """The sandbox is up (`wait()` returns at once)."""
+        return self._ready.is_set() and self._error is None
+
     def wait(self) -> Any:
         self._ready.wait()
         if self._error is not None:
