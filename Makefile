@@ -13,6 +13,9 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
+	# An editable install leaves no bytecode; compiling once keeps start-up fast even where
+	# PYTHONDONTWRITEBYTECODE is set (stale files are simply recompiled in memory).
+	$(BIN)/python -m compileall -q explorer
 	touch $@
 
 demo: $(STAMP)

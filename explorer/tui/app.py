@@ -353,8 +353,6 @@ class ExplorerApp(EditWiring, App[None]):
                 self.notify(f"This is the {edge} page.", timeout=2)
             return
         cached = self._cache_get(request)
-        if cached is None and request.move is Move.FIRST and not request.filter and self.session:
-            cached = self.session.take_first_page(request.alias_key, request.size)
         if cached is not None:
             self._show_page(request, cached)
             return

@@ -78,8 +78,6 @@ class SandboxLauncher:
         self._ready = threading.Event()
         self._server: Any = None
         self._error: BaseException | None = None
-        self._first_page: tuple[str, int, Any] | None = None
-        self._first_page_done = threading.Event()
         self._child: subprocess.Popen[str] | None = None
         self._stack = contextlib.ExitStack()
         self._thread = threading.Thread(target=self._run, name="sandbox-start", daemon=True)
@@ -100,33 +98,6 @@ class SandboxLauncher:
             self._error = error
         finally:
             self._ready.set()
-        if self._error is None and self._child is not None:
-            self._read_first_page()
-        self._first_page_done.set()
-
-    def _read_first_page(self) -> None:
-        """The child's second line: the first page of its first alias, fetched on its own core
-        while this process still loads; the app takes it instead of asking (see
-        `Session.take_first_page`) when it is here in time."""
-        try:
-            line = self._child.stdout.readline() if self._child and self._child.stdout else ""
-            answer = json.loads(line) if line.strip() else {}
-            if answer:
-                from explorer.api.models import Page
-
-                size = int(answer["size"])
-                self._first_page = (str(answer["collection"]), size, Page.from_json(answer["body"]))
-        except Exception:  # the app then asks for the page itself
-            self._first_page = None
-        finally:
-            self._first_page_done.set()
-
-    def _take_first_page(self) -> tuple[str, int, Any] | None:
-        """The early page, if it is already here (the app never waits for it); once."""
-        if not self._first_page_done.is_set():
-            return None
-        found, self._first_page = self._first_page, None
-        return found
 
     def _spawn(self) -> Any:
         """The default sandbox runs in a child process: it boots and answers on the other core
@@ -175,7 +146,6 @@ class SandboxLauncher:
                 keymap=dict(getattr(config, "keymap", {}) or {}),
                 theme=getattr(config, "theme", None),
                 on_close=self.stop,
-                early_first_page=self._take_first_page,
             )
 
         return build

@@ -21,8 +21,6 @@ class Session:
     keymap: dict[str, str] = field(default_factory=dict)
     theme: str | None = None
     on_close: Callable[[], None] | None = None
-    # Gives (alias key, page size, page) fetched while the app loaded, or None if not there.
-    early_first_page: Callable[[], tuple[str, int, Any] | None] | None = None
 
     @property
     def page_size(self) -> int:
@@ -70,14 +68,6 @@ class Session:
         from explorer.config import save_config
 
         save_config(self.config, self.config_path)
-
-    def take_first_page(self, alias_key: str, size: int) -> Any:
-        """The early first page when it is this alias's and size's and already here; once."""
-        take, self.early_first_page = self.early_first_page, None
-        found = take() if take is not None else None
-        if found is None or found[:2] != (alias_key, size):
-            return None
-        return found[2]
 
     def close(self) -> None:
         if self.on_close is not None:
