@@ -9,12 +9,12 @@ STAMP := $(VENV)/.installed
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall whenever the project's metadata changes.
-$(STAMP): pyproject.toml | $(BIN)/python
+# Reinstall whenever the project's metadata or this recipe changes. An editable install
+# leaves no bytecode; compiling once keeps start-up fast even where PYTHONDONTWRITEBYTECODE
+# is set (a stale file is simply recompiled in memory).
+$(STAMP): pyproject.toml Makefile | $(BIN)/python
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
-	# An editable install leaves no bytecode; compiling once keeps start-up fast even where
-	# PYTHONDONTWRITEBYTECODE is set (stale files are simply recompiled in memory).
 	$(BIN)/python -m compileall -q explorer
 	touch $@
 
