@@ -218,9 +218,25 @@ class ElementumClient:
         first: int | None = None,
         after: str | None = None,
     ) -> Page:
-        path = record_path(record_type, alias, record_id) + "/comment"
+        return await self._sub_page(
+            record_type, alias, record_id, "comment", "comments", first=first, after=after
+        )
+
+    async def _sub_page(
+        self,
+        record_type: str,
+        alias: str,
+        record_id: str,
+        suffix: str,
+        noun: str,
+        *,
+        first: int | None,
+        after: str | None,
+    ) -> Page:
+        """One page of a record's paged sub-resource (comments, watchers, related items)."""
+        path = f"{record_path(record_type, alias, record_id)}/{suffix}"
         response = await self._call(
-            "GET", path, what=f"comments of {record_id}", params={"first": first, "after": after}
+            "GET", path, what=f"{noun} of {record_id}", params={"first": first, "after": after}
         )
         return Page.from_json(self._json(response))
 
@@ -304,11 +320,9 @@ class ElementumClient:
         first: int | None = None,
         after: str | None = None,
     ) -> Page:
-        path = record_path(record_type, alias, record_id) + "/watchers"
-        response = await self._call(
-            "GET", path, what=f"watchers of {record_id}", params={"first": first, "after": after}
+        return await self._sub_page(
+            record_type, alias, record_id, "watchers", "watchers", first=first, after=after
         )
-        return Page.from_json(self._json(response))
 
     async def add_watchers(
         self, record_type: str, alias: str, record_id: str, emails: list[str]
@@ -332,14 +346,15 @@ class ElementumClient:
         first: int | None = None,
         after: str | None = None,
     ) -> Page:
-        path = record_path(record_type, alias, record_id) + "/related-items"
-        response = await self._call(
-            "GET",
-            path,
-            what=f"related items of {record_id}",
-            params={"first": first, "after": after},
+        return await self._sub_page(
+            record_type,
+            alias,
+            record_id,
+            "related-items",
+            "related items",
+            first=first,
+            after=after,
         )
-        return Page.from_json(self._json(response))
 
     async def add_related(
         self, record_type: str, alias: str, record_id: str, item_id: str, item_alias: str
