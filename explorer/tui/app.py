@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from explorer.config.state import StateStore
+from explorer.edits.fields import infer_profile
 from explorer.kinds import FieldKind
 from explorer.tui import actions
 from explorer.tui.clipboard import copy_text
@@ -37,7 +38,6 @@ from explorer.tui.paging import Move, PageRequest, rows_text
 from explorer.tui.palette import ExplorerCommands
 from explorer.tui.records import (
     grow_columns,
-    infer_kinds,
     is_empty,
     value_text,
     visible_columns,
@@ -300,8 +300,11 @@ class ExplorerApp(EditWiring, App[None]):
         return names
 
     def _field_kinds(self, key: str) -> dict[str, FieldKind]:
-        records = self.table.records if key == self.alias_key else []
-        return infer_kinds(self._field_names(key), records)
+        profiles = self.table.profiles if key == self.alias_key else {}
+        return {
+            name: (profiles[name] if name in profiles else infer_profile(name, ())).kind
+            for name in self._field_names(key)
+        }
 
     def _field_values(self, key: str) -> dict[str, list[str]]:
         if key != self.alias_key:

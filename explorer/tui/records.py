@@ -6,8 +6,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from explorer.edits.fields import infer_profile
-from explorer.kinds import FieldKind, read_instant, read_number
+from explorer.kinds import read_instant, read_number
 
 EMPTY = "—"
 CELL_WIDTH = 40
@@ -100,10 +99,3 @@ def sort_records(
         filled = [i for i in indexes if not is_empty(records[i].get(column))]
         indexes = filled[::-1] + empties
     return indexes
-
-
-def infer_kinds(
-    columns: Sequence[str], records: Sequence[Mapping[str, Any]]
-) -> dict[str, FieldKind]:
-    """Each column's kind as the loaded values suggest (the editors' inference, shared)."""
-    return {c: infer_profile(c, (r.get(c) for r in records)).kind for c in columns}

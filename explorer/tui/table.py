@@ -20,6 +20,7 @@ from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets._data_table import CellKey, Row, RowKey
 
+from explorer.edits.fields import FieldProfile, infer_profiles
 from explorer.tui import actions
 from explorer.tui.records import cell_text, sort_records
 
@@ -59,12 +60,22 @@ class RecordTable(DataTable[str | Text]):
         self.columns_shown: list[str] = []
         self.order: list[int] = []
         self.sorted_by: tuple[str, bool] | None = None
+        self._profiles: dict[str, FieldProfile] | None = None
+
+    @property
+    def profiles(self) -> dict[str, FieldProfile]:
+        """The page's field kinds and seen values, inferred once per page and then shared
+        by the filter bar and the editors (sorting or choosing columns keeps them)."""
+        if self._profiles is None:
+            self._profiles = infer_profiles(self.records)
+        return self._profiles
 
     def show_records(self, records: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:
         """Replace the rows, keeping the cursor's row and column where the page allows."""
         row, column = self.cursor_coordinate
         column_name = self.columns_shown[column] if column < len(self.columns_shown) else None
         self.records = list(records)
+        self._profiles = None
         self.order = list(range(len(self.records)))
         self.sorted_by = None
         self._fill(columns)

@@ -73,9 +73,16 @@ class EditHub(Widget):
         self.profiles: dict[tuple[str, str], dict[str, FieldProfile]] = {}
 
     # -- what the table and detail pane ask ---------------------------------------------
-    def observe(self, record_type: str, alias: str, records: Sequence[Mapping[str, Any]]) -> None:
-        """Learn field kinds and seen values from loaded records (keeps required marks)."""
-        learned = infer_profiles(records)
+    def observe(
+        self,
+        record_type: str,
+        alias: str,
+        records: Sequence[Mapping[str, Any]],
+        learned: Mapping[str, FieldProfile] | None = None,
+    ) -> None:
+        """Learn field kinds and seen values from loaded records (keeps required marks);
+        `learned` passes profiles already inferred from those records."""
+        learned = infer_profiles(records) if learned is None else learned
         known = self.profiles.setdefault((record_type, alias), {})
         for name, profile in learned.items():
             if name in known and known[name].seen > profile.seen:

@@ -187,7 +187,8 @@ class EditWiring(_AppBase):
     def on_record_table_filled(self, _message: Any) -> None:
         hub, where = self.edit_hub, self._where()
         if hub is not None and where is not None:
-            hub.observe(*where, self._table().records)
+            table = self._table()
+            hub.observe(*where, table.records, table.profiles)
         self._marked_cells = set()
         self._mark_table()
         self._mount_collab_after_paint()
