@@ -14,7 +14,7 @@ from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from explorer.config.state import StateStore
 from explorer.edits.fields import infer_profile
@@ -25,6 +25,7 @@ from explorer.tui.detail import DetailPane, record_json
 from explorer.tui.edit.wiring import EditWiring
 from explorer.tui.errors import describe_error
 from explorer.tui.filter import FilterBar
+from explorer.tui.footer import KeyFooter
 from explorer.tui.header import StatusHeader
 from explorer.tui.messages import (
     ClientEventPosted,
@@ -109,7 +110,6 @@ class ExplorerApp(EditWiring, App[None]):
         self._cache: dict[tuple[str, str], Any] = {}
         self._known_columns: dict[str, list[str]] = {}
         self._first_page_shown = False
-        self._focus_table_when_shown = False
         self._widgets: dict[str, Widget] = {}
         self._last_token: Any = None
         self._sort_label = ""
@@ -127,7 +127,7 @@ class ExplorerApp(EditWiring, App[None]):
                         yield Static("", id="empty-note")
                         yield RecordTable(id="table")
                     yield DetailPane(id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     def _widget(self, selector: str, kind: type[W]) -> W:
         """A widget of the main screen, looked up once (queries walk the whole DOM)."""
@@ -165,7 +165,7 @@ class ExplorerApp(EditWiring, App[None]):
         self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
         self.table.border_title = "Records"
         self.table.border_subtitle = "starting…"
-        self.table.loading = True
+        self._show_loading(True)
         self.alias_tree.border_title = "Aliases"
         self.set_interval(30, self._refresh_token_text)
         source = self._source
@@ -201,7 +201,7 @@ class ExplorerApp(EditWiring, App[None]):
 
     def on_session_failed(self, message: SessionFailed) -> None:
         title, text = describe_error(message.error)
-        self.table.loading = False
+        self._show_loading(False)
         self.table.border_subtitle = "not connected"
         self.notify(text, title=f"Could not start: {title}", severity="error", timeout=10)
 
@@ -233,7 +233,7 @@ class ExplorerApp(EditWiring, App[None]):
             self.open_alias(keys[0])
             self.alias_tree.select_key(keys[0])
         else:
-            self.table.loading = False
+            self._show_loading(False)
             self.table.border_subtitle = "no aliases: press a to add one"
         self.table.focus()
 
@@ -361,7 +361,7 @@ class ExplorerApp(EditWiring, App[None]):
             return
         self.table.border_subtitle = "loading…"
         if not self.table.row_count:
-            self.table.loading = True
+            self._show_loading(True)
         self._load_page(request)
 
     def _cache_get(self, request: PageRequest) -> Any:
@@ -418,7 +418,7 @@ class ExplorerApp(EditWiring, App[None]):
         if not self._is_current(message.request):
             return
         title, text = describe_error(message.error)
-        self.table.loading = False
+        self._show_loading(False)
         shown = self.request
         if shown is not None and (
             shown.alias_key != self.alias_key or shown.filter != self.filter_text
@@ -462,21 +462,17 @@ class ExplorerApp(EditWiring, App[None]):
                 self._fields_store.set, self.session.state_key(key), self._field_names(key)
             )
         choice = self._columns_store.get(self.session.state_key(key))
-        self.table.loading = False
         self.table.show_records(records, visible_columns(known, choice))
         first = not self._first_page_shown
         if first:
             self._first_page_shown = True
             if self.focused in (None, self.alias_tree) and len(self.screen_stack) == 1:
                 self.table.focus()
-        if self._focus_table_when_shown:
-            self._focus_table_when_shown = False
-            if self.table.row_count and len(self.screen_stack) == 1:
-                self.table.focus()
         if cursor_row is not None and self.table.row_count:
             self.table.move_cursor(row=min(cursor_row, self.table.row_count - 1), animate=False)
         empty = self._widget("#empty-note", Static)
         empty.display = not records
+        empty.set_class(False, "-loading")
         if not records:
             empty.update(
                 f"Nothing matches {self.filter_text!r}. Press / to change the filter."
@@ -493,6 +489,18 @@ class ExplorerApp(EditWiring, App[None]):
             self.call_after_refresh(self._after_first_paint)
         else:
             self.call_after_refresh(self._prefetch_next)
+
+    def _show_loading(self, loading: bool) -> None:
+        """A quiet line above an empty table while its first page loads (a line, not an
+        overlay: the table keeps taking focus and the first frame stays cheap)."""
+        note = self._widget("#empty-note", Static)
+        if loading:
+            note.update("Loading records…")
+            note.add_class("-loading")
+            note.display = True
+        elif note.has_class("-loading"):
+            note.remove_class("-loading")
+            note.display = False
 
     def _after_first_paint(self) -> None:
         if self._on_first_page is not None:
@@ -653,8 +661,6 @@ class ExplorerApp(EditWiring, App[None]):
 
     def on_filter_bar_applied(self, message: FilterBar.Applied) -> None:
         self.apply_filter(message.filter)
-        # A table that is loading cannot take focus yet; the page handler finishes the move.
-        self._focus_table_when_shown = True
         self.table.focus()
 
     def on_filter_bar_left(self, _: FilterBar.Left) -> None:

@@ -14,13 +14,14 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from explorer.api import Page
 from explorer.edits.client import RecordClient
 from explorer.edits.values import display
 from explorer.tui.edit.hub import EditHub
 from explorer.tui.edit.styling import EDIT_CSS
+from explorer.tui.footer import KeyFooter
 
 MARK_STYLES = {"staged": "bold yellow", "conflict": "bold white on red", "failed": "bold red"}
 
@@ -68,7 +69,7 @@ class EditBench(App[None]):
         yield Static("", id="bench-header")
         yield DataTable(id="bench-table", cursor_type="cell", zebra_stripes=True)
         yield self.hub
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_header()

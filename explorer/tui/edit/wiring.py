@@ -105,12 +105,13 @@ class EditWiring(_AppBase):
         from explorer.tui.collab.tabs import CollaborationTabs
 
         self._collab_pending = False
-        if self.query("#detail-collab") or self.client is None:
-            return
+        detail = self.query_one("#detail")
+        if not detail.is_mounted or detail.query("#detail-collab") or self.client is None:
+            return  # the app is closing, or the tabs are already there
         tabs = CollaborationTabs(
             self.client, None, read_only=self.read_only_mode, fields_tab=True, id="detail-collab"
         )
-        await self.query_one("#detail").mount(tabs, before="#detail-body")
+        await detail.mount(tabs, before="#detail-body")
         self._collab_tabs = tabs
         self._follow_later()
 
