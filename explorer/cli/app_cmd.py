@@ -7,6 +7,7 @@ so the server boots on the other core while the app loads and paints its first f
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -17,6 +18,16 @@ def _has_environment_profile() -> bool:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    # Loading Textual creates long-lived objects by the hundred thousand; collecting while
+    # they load is wasted work, and freezing them keeps later collections short.
+    gc.disable()
+    try:
+        return _run_app(args)
+    finally:
+        gc.enable()
+
+
+def _run_app(args: argparse.Namespace) -> int:
     from explorer.tui.launch import SandboxLauncher, config_session
 
     # First of all: the sandbox boots while the config, the API client and Textual load.
@@ -66,6 +77,8 @@ def run_app(args: argparse.Namespace) -> int:
             )
 
         app = ExplorerApp(None, first_run=first_run)
+    gc.freeze()
+    gc.enable()
     try:
         app.run()
     finally:
