@@ -306,11 +306,15 @@ class ExplorerApp(EditWiring, App[None]):
             for name in self._field_names(key)
         }
 
-    def _field_values(self, key: str) -> dict[str, list[str]]:
-        if key != self.alias_key:
-            return {}
+    def _values_later(self, key: str) -> Callable[[], dict[str, list[str]]]:
+        """The values seen per field on the page shown now, collected when first asked for."""
+        records = self.table.records if key == self.alias_key else []
+        return lambda: self._field_values(records)
+
+    @staticmethod
+    def _field_values(records: list[Any]) -> dict[str, list[str]]:
         values: dict[str, list[str]] = {}
-        for record in self.table.records:
+        for record in records:
             for name, value in record.items():
                 text = value_text(value)
                 if text and len(text) <= 60:
@@ -441,7 +445,11 @@ class ExplorerApp(EditWiring, App[None]):
     def _show_page(self, request: PageRequest, page: Any, cursor_row: int | None = None) -> None:
         previous = self.page
         shown = self.request
-        if shown is None or (shown.alias_key, shown.filter) != (request.alias_key, request.filter):
+        same_list = shown is not None and (shown.alias_key, shown.filter) == (
+            request.alias_key,
+            request.filter,
+        )
+        if not same_list:
             cursor_row = 0  # a new list starts at its top; paging keeps the row
         if previous is not None and previous.paging.end_cursor and request.move is Move.NEXT:
             self._cache[("before", page.paging.start_cursor)] = previous
@@ -462,7 +470,7 @@ class ExplorerApp(EditWiring, App[None]):
                 self._fields_store.set, self.session.state_key(key), self._field_names(key)
             )
         choice = self._columns_store.get(self.session.state_key(key))
-        self.table.show_records(records, visible_columns(known, choice))
+        self.table.show_records(records, visible_columns(known, choice), same_list=same_list)
         first = not self._first_page_shown
         if first:
             self._first_page_shown = True
@@ -520,8 +528,8 @@ class ExplorerApp(EditWiring, App[None]):
             return
         self.filter_bar.set_context(
             session.state_key(key),
-            self._field_kinds(key),
-            self._field_values(key),
+            lambda: self._field_kinds(key),
+            self._values_later(key),
             session.saved_filters(key),
         )
 

@@ -6,17 +6,18 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-from rich.measure import Measurement
+from rich.console import Console
 from rich.segment import Segment
+from rich.style import Style
 from rich.syntax import Syntax
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.strip import Strip
+from textual.widget import Widget
 
 from explorer.tui import actions
 from explorer.tui.records import EMPTY, is_empty, value_text
@@ -25,35 +26,86 @@ from explorer.tui.records import EMPTY, is_empty, value_text
 StagedLookup = Callable[[Mapping[str, Any]], Mapping[str, Any]]
 
 
-class RenderedOnce:
-    """A grid that draws its segments once for both of Textual's passes: one measures the
-    height, the other paints, with the same width (a grid ignores the height it is given)."""
+# The name column never grows past this; longer names end in an ellipsis.
+NAME_WIDTH = 24
+# What the body shows: a message, name/value pairs, or the JSON view.
+BodyContent = Text | list[tuple[Text, Text]] | Syntax
 
-    def __init__(self, grid: Table) -> None:
-        self.grid = grid
-        self._drawn: tuple[Console, tuple[Any, ...], list[Segment]] | None = None
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        key = (
-            options.size,
-            options.legacy_windows,
-            options.min_width,
-            options.max_width,
-            options.is_terminal,
-            options.encoding,
-            options.justify,
-            options.overflow,
-            options.no_wrap,
-            options.highlight,
-            options.markup,
-        )
+class DetailBody(Widget):
+    """The selected record as lines drawn for the pane's width.
+
+    Its height is its number of lines, so showing a record that takes as many lines as the
+    last one only repaints the body: the screen needs no new layout.
+    """
+
+    DEFAULT_CSS = "DetailBody { height: auto; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._content: BodyContent = Text("No record selected", style="dim")
+        self._drawn: tuple[int, list[Strip]] | None = None
+
+    def show(self, content: BodyContent) -> None:
+        before = len(self._drawn[1]) if self._drawn is not None else -1
+        self._content, self._drawn = content, None
+        width = self.size.width
+        self.refresh(layout=width <= 0 or len(self._lines(width)) != before)
+
+    def notify_style_update(self) -> None:
+        """A theme or style change redraws the lines in the new colours."""
+        super().notify_style_update()
+        self._drawn = None
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def render_line(self, y: int) -> Strip:
+        lines = self._lines(self.size.width)
+        return lines[y] if 0 <= y < len(lines) else Strip.blank(self.size.width)
+
+    def _lines(self, width: int) -> list[Strip]:
         drawn = self._drawn
-        if drawn is None or drawn[0] is not console or drawn[1] != key:
-            drawn = self._drawn = (console, key, list(console.render(self.grid, options)))
-        return drawn[2]
+        if drawn is None or drawn[0] != width:
+            drawn = self._drawn = (width, self._draw(max(1, width)))
+        return drawn[1]
 
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement.get(console, options, self.grid)
+    def _draw(self, width: int) -> list[Strip]:
+        console, base = self.app.console, self.rich_style
+        content = self._content
+        if isinstance(content, Syntax):
+            options = console.options.update(width=width, height=None)
+            rendered = console.render_lines(content, options, pad=False)
+            return [Strip(line).adjust_cell_length(width).apply_style(base) for line in rendered]
+        if isinstance(content, Text):
+            lines = content.wrap(console, width, overflow="fold")
+            return [_strip(console, line, width, base) for line in lines]
+        name_width = min(NAME_WIDTH, max((name.cell_len for name, _ in content), default=0))
+        value_width = max(1, width - name_width - 1)
+        # The gap after a name is drawn in the name's style, so each value starts its own
+        # run of text (SVG renderers drop a run's leading spaces).
+        indent = Text(" " * (name_width + 1), style="bold")
+        strips: list[Strip] = []
+        for name, value in content:
+            if value.cell_len <= value_width and "\n" not in value.plain:
+                pieces: list[Text] = [value]
+            else:
+                pieces = list(value.wrap(console, value_width, overflow="fold"))
+            label = name.copy()
+            label.truncate(name_width, overflow="ellipsis", pad=True)
+            label.append(" ")
+            for number, piece in enumerate(pieces):
+                line = Text.assemble(label if number == 0 else indent, piece)
+                strips.append(_strip(console, line, width, base))
+        return strips
+
+
+def _strip(console: Console, text: Text, width: int, base: Style) -> Strip:
+    """One line of the body: exactly `width` cells, on the pane's own colours."""
+    segments = text.render(console, end="")
+    if text.style:
+        segments = Segment.apply_style(segments, console.get_style(text.style))
+    return Strip(list(segments)).adjust_cell_length(width).apply_style(base)
 
 
 def record_json(record: Mapping[str, Any]) -> str:
@@ -80,7 +132,7 @@ class DetailPane(VerticalScroll):
         self.border_title = "Detail"
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("No record selected", style="dim"), id="detail-body")
+        yield DetailBody(id="detail-body")
 
     def show(self, record: Mapping[str, Any] | None) -> None:
         self.record = record
@@ -97,18 +149,15 @@ class DetailPane(VerticalScroll):
     def _render_body(self) -> None:
         if not self.is_mounted:
             return
-        body = self.query_one("#detail-body", Static)
-        body.update(self._renderable())
+        self.query_one("#detail-body", DetailBody).show(self._rows())
 
-    def _renderable(self) -> RenderableType:
+    def _rows(self) -> BodyContent:
         if self.record is None:
             return Text("No record selected", style="dim")
         if self.json_mode:
             return Syntax(record_json(self.record), "json", word_wrap=True, theme="ansi_dark")
-        grid = Table.grid(padding=(0, 1), expand=True)
-        grid.add_column(style="bold", no_wrap=True, max_width=24, overflow="ellipsis")
-        grid.add_column(ratio=1, overflow="fold")
         staged = self.staged_lookup(self.record) if self.staged_lookup else {}
+        rows: list[tuple[Text, Text]] = []
         for name, value in self.record.items():
             shown = Text(EMPTY, style="dim") if is_empty(value) else Text(value_text(value))
             if name in staged:
@@ -117,5 +166,6 @@ class DetailPane(VerticalScroll):
                 shown = Text(EMPTY if is_empty(new) else value_text(new), style="bold yellow")
                 shown.append(" * unsaved, was ", style="yellow")
                 shown.append_text(was)
-            grid.add_row(name, shown)
-        return RenderedOnce(grid)
+            shown.expand_tabs()
+            rows.append((Text(name, style="bold"), shown))
+        return rows

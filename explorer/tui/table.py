@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from rich.cells import cell_len
@@ -11,6 +11,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual._segment_tools import line_crop
+from textual._two_way_dict import TwoWayDict
 from textual.binding import BindingType
 from textual.color import Color
 from textual.coordinate import Coordinate
@@ -28,6 +29,58 @@ from explorer.tui.records import cell_text, sort_records
 def _plain(text: str) -> str:
     """The text without the control codes Rich's Text drops (checked first: most have none)."""
     return text if text.isprintable() else strip_control_codes(text)
+
+
+class _Pass:
+    """What one render pass of the table reads for every cell, read once."""
+
+    def __init__(self, table: RecordTable, base: Style) -> None:
+        self.table = table
+        self.base = base
+        self.cursor_type = table.cursor_type
+        self.cursor = table.cursor_coordinate
+        self.hover = table.hover_coordinate
+        self.padding = table.cell_padding
+        self.columns = [(c, c.get_render_width(table)) for c in table.ordered_columns]
+        self.show_hover = table._show_hover_cursor
+        self.update_count = table._update_count
+        self.pseudo_classes = table._pseudo_class_state
+        self.row_styles: dict[tuple[int, bool, Style], Style] = {}
+        self._cell_styles: dict[tuple[Style, bool, bool], Style] = {}
+
+    def highlights(self, at: Coordinate, row: int, column: int) -> bool:
+        """Whether the cursor (or hover) at `at` covers the cell, as DataTable decides."""
+        kind = self.cursor_type
+        if kind == "cell":
+            return at.row == row and at.column == column
+        if kind == "row":
+            return at.row == row
+        if kind == "column":
+            return at.column == column
+        return False
+
+    def cell_style(self, row_style: Style, cursor: bool, hover: bool) -> Style:
+        """A body cell's style before its position is added, as DataTable composes it."""
+        key = (row_style, cursor, hover)
+        style = self._cell_styles.get(key)
+        if style is None:
+            table = self.table
+            component, post = table._get_styles_to_render_cell(
+                False,
+                False,
+                False,
+                hover,
+                cursor,
+                table.show_cursor,
+                table._show_hover_cursor,
+                table.cursor_foreground_priority == "css",
+                table.cursor_background_priority == "css",
+            )
+            style = row_style + component
+            if post:
+                style += post
+            self._cell_styles[key] = style
+        return style
 
 
 class RecordTable(DataTable[str | Text]):
@@ -70,14 +123,38 @@ class RecordTable(DataTable[str | Text]):
             self._profiles = infer_profiles(self.records)
         return self._profiles
 
-    def show_records(self, records: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:
-        """Replace the rows, keeping the cursor's row and column where the page allows."""
+    def profiles_later(self) -> Callable[[], dict[str, FieldProfile]]:
+        """The shown page's profiles, inferred only when asked for: from the table's cache
+        while that page is still shown, else from the page's records."""
+        records = self.records
+
+        def learned() -> dict[str, FieldProfile]:
+            return self.profiles if self.records is records else infer_profiles(records)
+
+        return learned
+
+    def show_records(
+        self,
+        records: Sequence[Mapping[str, Any]],
+        columns: Sequence[str],
+        *,
+        same_list: bool = False,
+    ) -> None:
+        """Replace the rows, keeping the cursor's row and column where the page allows.
+
+        `same_list` says the records are another page of the list already shown: columns
+        that stay keep their place and only widen, so paging does not shift the layout.
+        """
         row, column = self.cursor_coordinate
         column_name = self.columns_shown[column] if column < len(self.columns_shown) else None
         self.records = list(records)
         self._profiles = None
         self.order = list(range(len(self.records)))
         self.sorted_by = None
+        if same_list and list(columns) == self.columns_shown and self.row_count:
+            self._replace_rows()
+            self._restore(row, column)
+            return
         self._fill(columns)
         if column_name in self.columns_shown:
             column = self.columns_shown.index(column_name)
@@ -117,15 +194,36 @@ class RecordTable(DataTable[str | Text]):
         """Redraw every row; cells are str shown as text (not markup), widths measured once."""
         self.clear(columns=True)
         self.columns_shown = list(columns)
-        rows = [
-            [_plain(cell_text(self.records[index].get(c))) for c in self.columns_shown]
-            for index in self.order
-        ]
+        rows = self._cells()
         for position, name in enumerate(self.columns_shown):
             width = max([cell_len(name), *(cell_len(row[position]) for row in rows)])
             self.add_column(name, key=name, width=max(1, width))
         self._add_rows(rows)
         self.post_message(self.Filled())
+
+    def _replace_rows(self) -> None:
+        """New rows under the same columns, with the scroll position and cursor kept (a
+        cleared table scrolls home and redraws its scrollbars)."""
+        rows = self._cells()
+        self._clear_caches()
+        self._y_offsets.clear()
+        self._data.clear()
+        self.rows.clear()
+        self._row_locations = TwoWayDict({})
+        for position, column in enumerate(self.ordered_columns):
+            width = max((cell_len(row[position]) for row in rows), default=0)
+            if width > column.width:
+                column.width = width
+        self._add_rows(rows)
+        self._require_update_dimensions = True
+        self.refresh()
+        self.post_message(self.Filled())
+
+    def _cells(self) -> list[list[str]]:
+        return [
+            [_plain(cell_text(self.records[index].get(c))) for c in self.columns_shown]
+            for index in self.order
+        ]
 
     def _add_rows(self, rows: list[list[str]]) -> None:
         """What `add_row` does for each row, done once for the page: 100 calls cost ~50 ms."""
@@ -169,31 +267,30 @@ class RecordTable(DataTable[str | Text]):
         self.virtual_size = Size(width + self._row_label_column_width, len(self.rows) + header)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """Within one pass the widget's style and the row styles are looked up once."""
-        self._pass_style: Style | None = self.rich_style
-        self._row_styles: dict[tuple[int, bool, Style], Style] | None = {}
+        """Within one pass the widget's styles, columns and cursor are looked up once."""
+        self._pass: _Pass | None = _Pass(self, self.rich_style)
         try:
             return super().render_lines(crop)
         finally:
-            self._pass_style = self._row_styles = None
+            self._pass = None
 
     def render_line(self, y: int) -> Strip:
-        base_style = getattr(self, "_pass_style", None)
-        if base_style is None or self.fixed_rows:
+        drawing: _Pass | None = getattr(self, "_pass", None)
+        if drawing is None or self.fixed_rows:
             return super().render_line(y)
         scroll_x, scroll_y = self.scroll_offset
         if y >= (self.header_height if self.show_header else 0):
             y += scroll_y
-        return self._render_line(y, scroll_x, scroll_x + self.size.width, base_style)
+        return self._render_line(y, scroll_x, scroll_x + self.size.width, drawing.base)
 
     def _get_row_style(self, row_index: int, base_style: Style) -> Style:
-        styles: dict[tuple[int, bool, Style], Style] | None = getattr(self, "_row_styles", None)
-        if styles is None:
+        drawing: _Pass | None = getattr(self, "_pass", None)
+        if drawing is None:
             return super()._get_row_style(row_index, base_style)
         key = (-1 if row_index == -1 else row_index % 2, row_index < self.fixed_rows, base_style)
-        style = styles.get(key)
+        style = drawing.row_styles.get(key)
         if style is None:
-            style = styles[key] = super()._get_row_style(row_index, base_style)
+            style = drawing.row_styles[key] = super()._get_row_style(row_index, base_style)
         return style
 
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
@@ -203,6 +300,7 @@ class RecordTable(DataTable[str | Text]):
         """
         if self.fixed_columns or (self._labelled_row_exists and self.show_row_labels):
             return super()._render_line(y, x1, x2, base_style)
+        drawing: _Pass = getattr(self, "_pass", None) or _Pass(self, base_style)
         width = self.size.width
         try:
             row_key, line_no = self._get_offsets(y)
@@ -213,54 +311,62 @@ class RecordTable(DataTable[str | Text]):
             x1,
             x2,
             width,
-            self.cursor_coordinate,
-            self.hover_coordinate,
+            drawing.cursor,
+            drawing.hover,
             base_style,
-            self.cursor_type,
-            self._show_hover_cursor,
-            self._update_count,
-            self._pseudo_class_state,
+            drawing.cursor_type,
+            drawing.show_hover,
+            drawing.update_count,
+            drawing.pseudo_classes,
         )
         cached = self._line_cache.get(cache_key)
         if cached is not None:
             return cached
-        segments = self._row_segments(row_key, line_no, base_style, x1, x2)
-        strip = Strip(line_crop(segments, x1, x2, width))
-        strip = strip.adjust_cell_length(width, base_style).simplify()
+        segments = self._row_segments(drawing, row_key, line_no, base_style, x1, x2)
+        if x1 == 0 and sum(segment.cell_length for segment in segments) == width:
+            strip = Strip(segments, width)  # the usual line: exactly as wide as the table
+        else:
+            strip = Strip(line_crop(segments, x1, x2, width))
+            strip = strip.adjust_cell_length(width, base_style).simplify()
         self._line_cache[cache_key] = strip
         return strip
 
     def _row_segments(
-        self, row_key: RowKey, line_no: int, base_style: Style, x1: int, x2: int
+        self, drawing: _Pass, row_key: RowKey, line_no: int, base_style: Style, x1: int, x2: int
     ) -> list[Segment]:
         """One line of a row as `_render_line_in_row` draws it, with the cells left of `x1`
         as blank space and those right of `x2` left out (both are cropped away)."""
-        cursor_type = self.cursor_type
-        cursor, hover = self.cursor_coordinate, self.hover_coordinate
+        cursor_type, cursor, hover = drawing.cursor_type, drawing.cursor, drawing.hover
         row_index = self._row_locations.get(row_key) if row_key in self._row_locations else -1
         assert row_index is not None
         row_style = self._get_row_style(row_index, base_style)
-        highlight = self._should_highlight
+        plain_row = row_index >= 0 and line_no == 0 and self.rows[row_key].height == 1
+        data = self._data.get(row_key, {}) if plain_row else {}
         segments: list[Segment] = []
         start = 0
-        columns = self.ordered_columns
-        for column_index, column in enumerate(columns):
-            column_width = column.get_render_width(self)
+        for column_index, (column, column_width) in enumerate(drawing.columns):
             end = start + column_width
             if end <= x1:
                 segments.append(Segment(" " * column_width))
             elif start < x2:
-                location = Coordinate(row_index, column_index)
-                segments.extend(
-                    self._render_cell(
-                        row_index,
-                        column_index,
-                        row_style,
-                        column_width,
-                        cursor=highlight(cursor, location, cursor_type),
-                        hover=highlight(hover, location, cursor_type),
-                    )[line_no]
-                )
+                on_cursor = drawing.highlights(cursor, row_index, column_index)
+                on_hover = drawing.highlights(hover, row_index, column_index)
+                cell = data.get(column.key) if plain_row else None
+                if (
+                    isinstance(cell, str)
+                    and cell.isprintable()
+                    and cell_len(cell) <= (column_width - 2 * drawing.padding)
+                ):
+                    style = drawing.cell_style(row_style, on_cursor, on_hover)
+                    style += Style.from_meta({"row": row_index, "column": column_index})
+                    pad = " " * drawing.padding
+                    fill = " " * (column_width - 2 * drawing.padding - cell_len(cell))
+                    segments.append(Segment(pad + cell + fill + pad, style))
+                else:
+                    lines = self._render_cell(
+                        row_index, column_index, row_style, column_width, on_cursor, on_hover
+                    )
+                    segments.extend(lines[line_no])
             else:
                 return segments
             start = end
@@ -270,7 +376,7 @@ class RecordTable(DataTable[str | Text]):
                 row_index == -1,
                 False,
                 False,
-                highlight(hover, Coordinate(row_index or 0, 0), cursor_type),
+                drawing.highlights(hover, row_index or 0, 0),
                 row_index == cursor.row,
                 self.show_cursor,
                 self._show_hover_cursor,
@@ -298,62 +404,16 @@ class RecordTable(DataTable[str | Text]):
         cursor: bool = False,
         hover: bool = False,
     ) -> list[list[Segment]]:
-        """A plain one-line Text cell as one padded segment, styled as Rich would style it.
-
-        Rich's layout of a cell (Styled, Padding, wrap, crop) costs ~0.4 ms and a page shows
-        hundreds; styled, multi-line or overflowing cells still go through it.
-        """
+        """Cells drawn by Rich's layout (styled, multi-line or overflowing ones, headers): a
+        `str` cell becomes Text first, so it is shown as text and never read as markup."""
         row_key = self._row_locations.get_key(row_index) if row_index >= 0 else None
         column_key = self._column_locations.get_key(column_index) if column_index >= 0 else None
-        row = self.rows.get(row_key) if row_key is not None else None
-        if row_key is None or column_key is None or row is None or row.height != 1:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        cache_key = (
-            row_key,
-            column_key,
-            base_style,
-            cursor,
-            hover,
-            self._show_hover_cursor,
-            self._update_count,
-            self._pseudo_class_state,
-        )
-        cached = self._cell_render_cache.get(cache_key)
-        if cached is not None:
-            return cached
-        cell = self._data[row_key].get(column_key)
-        text = cell if isinstance(cell, str) else cell.plain if isinstance(cell, Text) else None
-        padding = self.cell_padding
-        inner = width - 2 * padding
-        if (
-            text is None
-            or (isinstance(cell, Text) and (cell.spans or cell.style))
-            or "\t" in text
-            or "\n" in text
-            or cell_len(text) > inner
-        ):
-            if isinstance(cell, str):
-                self._data[row_key][column_key] = Text(cell)  # a str cell is text, not markup
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        component_style, post_style = self._get_styles_to_render_cell(
-            False,
-            False,
-            row_index < self.fixed_rows or column_index < self.fixed_columns,
-            hover,
-            cursor,
-            self.show_cursor,
-            self._show_hover_cursor,
-            self.cursor_foreground_priority == "css",
-            self.cursor_background_priority == "css",
-        )
-        style = base_style + Style.from_meta({"row": row_index, "column": column_index})
-        style += component_style
-        if post_style:
-            style = style + post_style if style else post_style
-        line = " " * padding + text + " " * (inner - cell_len(text) + padding)
-        lines = [[Segment(line, style)]]
-        self._cell_render_cache[cache_key] = lines
-        return lines
+        if row_key is not None and column_key is not None:
+            row = self._data.get(row_key)
+            cell = row.get(column_key) if row is not None else None
+            if row is not None and isinstance(cell, str):
+                row[column_key] = Text(cell)
+        return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
 
     def _restore(self, row: int, column: int) -> None:
         if self.row_count:

@@ -50,6 +50,8 @@ class AliasTree(Tree[str]):
         return label
 
     def set_count(self, key: str, total: int) -> None:
+        if self._counts.get(key) == total and key not in self._problems:
+            return  # unchanged: no repaint
         self._counts[key] = total
         self._problems.pop(key, None)
         self._relabel(key)

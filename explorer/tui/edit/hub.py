@@ -7,7 +7,8 @@ the table, detail pane and header can redraw marks, values and the unsaved count
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -19,6 +20,11 @@ from explorer.edits.client import RecordClient
 from explorer.edits.fields import FieldProfile, infer_profiles
 from explorer.edits.saving import Outcome, SaveResult, save_all
 from explorer.edits.staging import EditBook, RecordRef
+
+# Pages shown since an editor last asked for an alias's fields that it will learn from.
+UNLEARNED_PAGES = 8
+# Profiles inferred from a page, or a function that infers them when called.
+Learned = Mapping[str, FieldProfile] | Callable[[], Mapping[str, FieldProfile]]
 
 if TYPE_CHECKING:
     from explorer.tui.edit.field_editor import Edited
@@ -71,6 +77,8 @@ class EditHub(Widget):
         self.id_key = id_key
         self.book = EditBook()
         self.profiles: dict[tuple[str, str], dict[str, FieldProfile]] = {}
+        # Pages observed but not yet learned from, per alias, oldest first.
+        self._unlearned: dict[tuple[str, str], list[Learned]] = {}
 
     # -- what the table and detail pane ask ---------------------------------------------
     def observe(
@@ -78,20 +86,29 @@ class EditHub(Widget):
         record_type: str,
         alias: str,
         records: Sequence[Mapping[str, Any]],
-        learned: Mapping[str, FieldProfile] | None = None,
+        learned: Learned | None = None,
     ) -> None:
-        """Learn field kinds and seen values from loaded records (keeps required marks);
-        `learned` passes profiles already inferred from those records."""
-        learned = infer_profiles(records) if learned is None else learned
-        known = self.profiles.setdefault((record_type, alias), {})
-        for name, profile in learned.items():
-            if name in known and known[name].seen > profile.seen:
-                continue
-            profile.required = name in known and known[name].required
-            known[name] = profile
+        """Learn field kinds and seen values from loaded records (keeps required marks).
+
+        `learned` passes profiles already inferred from those records, or a function giving
+        them; they are merged when an editor first asks for the fields, not per page shown
+        (of pages paged past in between, the last few are kept).
+        """
+        if learned is None:
+            learned = partial(infer_profiles, list(records))
+        pending = self._unlearned.setdefault((record_type, alias), [])
+        pending.append(learned)
+        del pending[:-UNLEARNED_PAGES]
 
     def fields(self, record_type: str, alias: str) -> dict[str, FieldProfile]:
-        return self.profiles.setdefault((record_type, alias), {})
+        known = self.profiles.setdefault((record_type, alias), {})
+        for learned in self._unlearned.pop((record_type, alias), []):
+            for name, profile in (learned() if callable(learned) else learned).items():
+                if name in known and known[name].seen > profile.seen:
+                    continue
+                profile.required = name in known and known[name].required
+                known[name] = profile
+        return known
 
     def ref(self, record_type: str, alias: str, record: Mapping[str, Any]) -> RecordRef | None:
         record_id = record.get(self.id_key)

@@ -17,18 +17,16 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import CellDoesNotExist
 
-from explorer.edits.staging import RecordRef
-from explorer.edits.values import display
 from explorer.tui import actions
-from explorer.tui.edit.confirm import ConfirmScreen
-from explorer.tui.edit.hub import EditHub
 from explorer.tui.records import cell_text
 
 if TYPE_CHECKING:
     from textual.app import App
 
+    from explorer.edits.staging import RecordRef
     from explorer.tui.collab.panels import RelatedPanel
     from explorer.tui.collab.tabs import CollaborationTabs
+    from explorer.tui.edit.hub import EditHub
 
     _AppBase = App[None]
 else:
@@ -51,7 +49,7 @@ class EditWiring(_AppBase):
     _marked_cells: set[tuple[str, str]]
     _edit_hub: EditHub
     _collab_timer: Timer | None
-    _collab_pending: bool
+    _parts_pending: bool
 
     # ----- parts -----------------------------------------------------------------------
 
@@ -82,32 +80,37 @@ class EditWiring(_AppBase):
         return hub.ref(*where, record)
 
     async def on_session_ready(self, _message: Any) -> None:
-        """After the app's own handler opened the client: mount the edit parts once."""
+        """After the app's own handler opened the client: the edit parts mount once, after
+        the first page is on screen when there is one to load (they are many widgets)."""
         if self.session is None or self.client is None or self.edit_hub is not None:
             return
-        read_only = self.read_only_mode
         self._marked_cells = set()
         self._collab_timer = None
-        hub = EditHub(self.client, read_only=read_only, id_key=self.session.id_key)
-        await self.mount(hub)
-        self._edit_hub = hub
-        header = self.query_one("#header")
-        await header.mount(Static("", id="header-unsaved"), before="#header-token")
         detail: Any = self.query_one("#detail")
         detail.staged_lookup = self._staged_values
         if self.session.alias_keys():
-            # The tabs are many widgets to style and lay out: they wait for the first page.
-            self._collab_pending = True
+            self._parts_pending = True
         else:
-            await self._mount_collab()
+            await self._mount_parts()
 
-    async def _mount_collab(self) -> None:
+    async def _mount_parts(self) -> None:
+        """The edit hub, the unsaved counter in the header and the collaboration tabs."""
         from explorer.tui.collab.tabs import CollaborationTabs
+        from explorer.tui.edit.hub import EditHub
 
-        self._collab_pending = False
+        self._parts_pending = False
         detail = self.query_one("#detail")
-        if not detail.is_mounted or detail.query("#detail-collab") or self.client is None:
-            return  # the app is closing, or the tabs are already there
+        if not detail.is_mounted or self.edit_hub is not None or self.client is None:
+            return  # the app is closing, or the parts are already there
+        hub = EditHub(self.client, read_only=self.read_only_mode, id_key=self.session.id_key)
+        await self.mount(hub)
+        self._edit_hub = hub
+        await self.query_one("#header").mount(
+            Static("", id="header-unsaved"), before="#header-token"
+        )
+        table, where = self._table(), self._where()
+        if where is not None and table.records:
+            hub.observe(*where, table.records, table.profiles_later())
         tabs = CollaborationTabs(
             self.client, None, read_only=self.read_only_mode, fields_tab=True, id="detail-collab"
         )
@@ -115,14 +118,14 @@ class EditWiring(_AppBase):
         self._collab_tabs = tabs
         self._follow_later()
 
-    def _mount_collab_after_paint(self) -> None:
-        """Once the first page (or its error) is on screen, the collaboration tabs mount."""
-        if getattr(self, "_collab_pending", False):
-            self._collab_pending = False
-            self.call_after_refresh(self._mount_collab)
+    def _mount_parts_after_paint(self) -> None:
+        """Once the first page (or its error) is on screen, the edit parts mount."""
+        if getattr(self, "_parts_pending", False):
+            self._parts_pending = False
+            self.call_after_refresh(self._mount_parts)
 
     def on_page_failed(self, _message: Any) -> None:
-        self._mount_collab_after_paint()
+        self._mount_parts_after_paint()
 
     def _staged_values(self, record: Mapping[str, Any]) -> dict[str, Any]:
         """The record's staged edits as field → new value, for the detail pane."""
@@ -180,6 +183,8 @@ class EditWiring(_AppBase):
             if yes:
                 self.exit()
 
+        from explorer.tui.edit.confirm import ConfirmScreen
+
         question = f"Quit with {hub.unsaved} unsaved change(s)? They will be lost."
         self.push_screen(ConfirmScreen(question, yes="Quit"), answered)
 
@@ -189,10 +194,10 @@ class EditWiring(_AppBase):
         hub, where = self.edit_hub, self._where()
         if hub is not None and where is not None:
             table = self._table()
-            hub.observe(*where, table.records, table.profiles)
+            hub.observe(*where, table.records, table.profiles_later())
         self._marked_cells = set()
         self._mark_table()
-        self._mount_collab_after_paint()
+        self._mount_parts_after_paint()
 
     def on_edit_hub_changed(self, message: EditHub.Changed) -> None:
         counter = self.query("#header-unsaved")
@@ -210,6 +215,8 @@ class EditWiring(_AppBase):
         hub, table = self.edit_hub, self._table()
         if hub is None:
             return
+        from explorer.edits.values import display
+
         previous: set[tuple[str, str]] = getattr(self, "_marked_cells", set())
         marked: set[tuple[str, str]] = set()
         for index, record in enumerate(table.records):

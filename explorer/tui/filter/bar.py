@@ -7,7 +7,7 @@ registry; they are bound on the inner input, which holds the focus.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar, Self
@@ -32,6 +32,7 @@ from explorer.tui.filter.editor import FilterInput
 from explorer.tui.filter.history import FilterHistory
 from explorer.tui.filter.save_dialog import SaveFilterScreen
 from explorer.tui.filter.theming import component_style
+from explorer.tui.lazy import Lazy
 
 _PLAIN = Style()
 NARROW_WIDTH = 72  # below this the status row shows only the diagnostic
@@ -107,8 +108,8 @@ class FilterBar(Widget):
         self.status = Static("", id="filter-status", markup=False)
         self.hint = Static("", id="filter-hint", markup=False)
         self.alias_key = ""
-        self.fields: dict[str, FieldKind] = {}
-        self.values: dict[str, list[str]] = {}
+        self._fields: Lazy[Mapping[str, FieldKind]] = Lazy({})
+        self._values: Lazy[Mapping[str, Sequence[str]]] = Lazy({})
         self.saved: dict[str, str] = {}
         self.applied = ""
         self.check = FilterCheck("", Verdict.EMPTY)
@@ -153,19 +154,33 @@ class FilterBar(Widget):
     def set_context(
         self,
         alias_key: str,
-        fields: Mapping[str, FieldKind],
-        values: Mapping[str, Sequence[str]],
+        fields: Mapping[str, FieldKind] | Callable[[], Mapping[str, FieldKind]],
+        values: Mapping[str, Sequence[str]] | Callable[[], Mapping[str, Sequence[str]]],
         saved: Mapping[str, str],
     ) -> None:
-        """Use this alias's fields, seen values, saved filters and history from now on."""
+        """Use this alias's fields, seen values, saved filters and history from now on.
+
+        Fields and values may be given as functions: they are called when first needed (a
+        filter to check, a completion to offer), so showing a page does not wait for them.
+        """
         if alias_key != self.alias_key:
             self.alias_key = alias_key
             self.history.load(alias_key)
             self._show_history_position()
-        self.fields = dict(fields)
-        self.values = {name: list(seen) for name, seen in values.items()}
+        self._fields = Lazy(fields)
+        self._values = Lazy(values)
         self.saved = dict(saved)
         self.validate_now()
+
+    @property
+    def fields(self) -> Mapping[str, FieldKind]:
+        """The alias's field names and kinds, for checking and completing."""
+        return self._fields.get()
+
+    @property
+    def values(self) -> Mapping[str, Sequence[str]]:
+        """Values seen per field on the loaded page, for completing."""
+        return self._values.get()
 
     def append_clause(self, field: str, op: str, value: str | None) -> None:
         """AND `field op value` to the current valid filter and apply the result."""
@@ -179,7 +194,8 @@ class FilterBar(Widget):
 
         This is the whole per-keystroke cost, so benchmarks time it directly.
         """
-        check = check_filter(self.input.value, self.fields)
+        text = self.input.value
+        check = check_filter(text, self.fields if text.strip() else {})
         previous, self.check = self.check, check
         if (check.text, check.valid, check.diagnostic) != (
             previous.text,
@@ -188,11 +204,11 @@ class FilterBar(Widget):
         ):
             self.post_message(self.Changed(self, check.valid, check.diagnostic))
         highlighter = self.input.filter_highlighter
-        highlighter.problem = (
-            check.span if check.verdict in (Verdict.ERROR, Verdict.WARNING) else None
-        )
-        highlighter.problem_is_error = check.verdict is Verdict.ERROR
-        self.input.refresh()
+        problem = check.span if check.verdict in (Verdict.ERROR, Verdict.WARNING) else None
+        is_error = check.verdict is Verdict.ERROR
+        if (problem, is_error) != (highlighter.problem, highlighter.problem_is_error):
+            highlighter.problem, highlighter.problem_is_error = problem, is_error
+            self.input.refresh()
         self._paint_status(check.message)
         return check
 
