@@ -9,7 +9,7 @@ import pytest
 from app_helpers import region_text
 from test_edit_support import TICKETS, client_for, new_ticket, settle, tag
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from explorer.sandbox import RunningSandbox
 from explorer.tui import actions
@@ -46,7 +46,9 @@ async def show(pilot: Pilot[Any], app: ExplorerApp, title: str) -> None:
 
 
 def unsaved(app: ExplorerApp) -> str:
-    return str(app.query_one("#header-unsaved", Static).render())
+    """The unsaved-edits counter as the header shows it (blank when none)."""
+    shown = region_text(app, app.header)
+    return shown[shown.index("●") : shown.index("token")].strip() if "●" in shown else ""
 
 
 async def test_edit_in_the_table_is_marked_counted_guarded_and_saved(

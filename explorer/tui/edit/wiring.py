@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.timer import Timer
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
 
 from explorer.tui import actions
@@ -105,9 +105,6 @@ class EditWiring(_AppBase):
         hub = EditHub(self.client, read_only=self.read_only_mode, id_key=self.session.id_key)
         await self.mount(hub)
         self._edit_hub = hub
-        await self.query_one("#header").mount(
-            Static("", id="header-unsaved"), before="#header-token"
-        )
         table, where = self._table(), self._where()
         if where is not None and table.records:
             hub.observe(*where, table.records, table.profiles_later())
@@ -200,12 +197,11 @@ class EditWiring(_AppBase):
         self._mount_parts_after_paint()
 
     def on_edit_hub_changed(self, message: EditHub.Changed) -> None:
-        counter = self.query("#header-unsaved")
-        if counter:
-            text = f"● {message.count} unsaved" if message.count else ""
-            if message.conflicts:
-                text += f" · {message.conflicts} conflict(s)"
-            counter.first(Static).update(Text(text, style="bold yellow"))
+        text = f"● {message.count} unsaved" if message.count else ""
+        if message.conflicts:
+            text += f" · {message.conflicts} conflict(s)"
+        header: Any = self.query_one("#header")
+        header.set_unsaved(text)
         self._mark_table()
         detail: Any = self.query_one("#detail")
         detail.redraw()
