@@ -47,6 +47,9 @@ def _run_app(args: argparse.Namespace) -> int:
     first_page_file = os.environ.get("ELX_FIRST_PAGE_FILE")
 
     def first_page_shown(app: ExplorerApp) -> None:
+        # What start-up built (widgets, styles, caches) lives as long as the app: frozen too,
+        # later full collections only walk what paging and editing create.
+        gc.freeze()
         if first_page_file:
             with open(first_page_file, "w", encoding="utf-8") as handle:
                 handle.write(repr(time.time()))
