@@ -13,6 +13,7 @@ from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -66,6 +67,13 @@ def _style_paths() -> list[str | PurePath]:
 SessionSource = Session | Callable[[], Session] | None
 
 
+class MainScreen(Screen[None]):
+    """The explorer's own screen: the table takes focus first (the alias tree would take it,
+    then give it up once the first page loads, restyling both on the way)."""
+
+    AUTO_FOCUS = "#table"
+
+
 class ExplorerApp(EditWiring, App[None]):
     """Browse one alias at a time: pages of records fetched by workers, shown as they land."""
 
@@ -115,6 +123,9 @@ class ExplorerApp(EditWiring, App[None]):
         self._sort_label = ""
 
     # ----- layout -------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         yield StatusHeader(id="header")
