@@ -2,12 +2,14 @@
 and showing a prefetched next page.
 
 1. `elx --sandbox` in a pseudo-terminal, from process start to the first page of records on
-   screen (median of 3 after a warm-up that seeds the sandbox database), next to a bare
-   Textual app's start-up to its first frame (the floor). Target ≤ 1.0 s.
+   screen (median of 7 after a warm-up that seeds the sandbox database), next to a bare
+   Textual app's start-up to its first frame (the floor). Target ≤ 1.0 s. Start-up is
+   CPU-bound here, and this machine's speed drifts by ±15% from minute to minute: the
+   fastest and slowest runs are printed too.
 2. The filter bar's work for one keystroke on a 20-clause filter: the check and repaint of
    the diagnostic (median). Target ≤ 16 ms.
 3. `]` with the next page already prefetched: from the key's action to the end of the
-   screen refresh that shows the page (median of 5). Target ≤ 50 ms.
+   screen refresh that shows the page (median of 9). Target ≤ 50 ms.
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ def _in_terminal(command: list[str], env: dict[str, str], marker: Path) -> float
     return float(marker.read_text()) - start
 
 
-def startup(runs: int = 3) -> tuple[float, float]:
+def startup(runs: int = 7) -> tuple[list[float], list[float]]:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         env = {
@@ -76,10 +78,10 @@ def startup(runs: int = 3) -> tuple[float, float]:
         }
         marker = root / "first-page"
         _in_terminal([ELX, "--sandbox"], env, marker)  # seeds the database
-        app = statistics.median(_in_terminal([ELX, "--sandbox"], env, marker) for _ in range(runs))
-        bare = statistics.median(
-            _in_terminal([sys.executable, "-c", BARE_APP], env, marker) for _ in range(runs)
-        )
+        app, bare = [], []
+        for _ in range(runs):  # interleaved, so both see the same machine
+            app.append(_in_terminal([ELX, "--sandbox"], env, marker))
+            bare.append(_in_terminal([sys.executable, "-c", BARE_APP], env, marker))
     return app, bare
 
 
@@ -122,7 +124,7 @@ async def keystroke_and_paging() -> tuple[float, float]:
                 await settle(app, pilot)
                 times = []
                 painted: list[float] = []
-                for _ in range(5):
+                for _ in range(9):
                     await app.workers.wait_for_complete()
                     await pilot.pause()
                     painted.clear()
@@ -139,10 +141,20 @@ async def keystroke_and_paging() -> tuple[float, float]:
     return keystroke, paging
 
 
+def _spread(times: list[float]) -> str:
+    return f"(runs {min(times) * 1000:.0f}–{max(times) * 1000:.0f} ms)"
+
+
 def main() -> int:
     app, bare = startup()
-    print(f"start-up to first page (elx --sandbox): {app * 1000:7.0f} ms  (target ≤ 1000 ms)")
-    print(f"start-up to first frame (bare Textual): {bare * 1000:7.0f} ms  (the floor)")
+    app_ms, bare_ms = statistics.median(app) * 1000, statistics.median(bare) * 1000
+    print(
+        f"start-up to first page (elx --sandbox): {app_ms:7.0f} ms  (target ≤ 1000 ms) "
+        + _spread(app)
+    )
+    floor = f"start-up to first frame (bare Textual): {bare_ms:7.0f} ms  (the floor) "
+    print(floor + _spread(bare))
+    print(f"start-up, app over floor:               {app_ms / bare_ms:7.2f}×")
     keystroke, paging = asyncio.run(keystroke_and_paging())
     print(f"keystroke to diagnostic, 20 clauses:    {keystroke * 1000:7.2f} ms  (target ≤ 16 ms)")
     print(f"prefetched next page on screen:         {paging * 1000:7.1f} ms  (target ≤ 50 ms)")
