@@ -271,6 +271,18 @@ class RecordTable(DataTable[str | Text]):
             super()._update_column_widths(updated_cells)
         self._require_update_dimensions = True
 
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Nothing to do when the table's size, its own virtual size and its container are
+        as they were: the stock check compares the layout's virtual size with the table's
+        own, which always differ, and so repaints both scrollbars on every layout."""
+        sized_for = (size, self.virtual_size, container_size)
+        if sized_for == getattr(self, "_sized_for", None):
+            return False
+        self._sized_for = sized_for
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         """Skip measuring every new cell when every column has a set width and rows one line."""
         if any(column.auto_width for column in self.columns.values()) or any(
