@@ -70,11 +70,14 @@ class AliasTree(Tree[str]):
                 self._leaves[key] = branch.add_leaf(self._label(key), data=key)
 
     def _label(self, key: str) -> Text:
+        # The gap belongs to the name's run of text: SVG renderers drop a run's leading spaces.
         label = Text(key.split("/", 1)[1])
         if key in self._counts:
-            label.append(f"\u00a0{self._counts[key]:,}", style="dim")
+            label.append("\u00a0")
+            label.append(f"{self._counts[key]:,}", style="dim")
         elif key in self._problems:
-            label.append(f"\u00a0{self._problems[key]}", style="dim red")
+            label.append("\u00a0")
+            label.append(self._problems[key], style="dim red")
         return label
 
     def set_count(self, key: str, total: int) -> None:
