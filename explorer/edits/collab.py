@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from explorer.api.models import Page
 from explorer.edits.staging import RecordRef
 
 
@@ -46,20 +47,11 @@ class RelatedItem:
     type: str
 
 
-def _items(answer: Any) -> list[Mapping[str, Any]]:
-    """Rows of a list answer: a bare array, a page map, or a client `Page`."""
-    if isinstance(answer, Mapping):
-        answer = answer.get("items", [])
-    elif not isinstance(answer, Sequence):
-        answer = getattr(answer, "items", [])
-    rows = []
-    for item in answer:
-        if isinstance(item, Mapping):
-            rows.append(item)
-        else:
-            data = getattr(item, "data", None)
-            rows.append(data if isinstance(data, Mapping) else vars(item))
-    return rows
+def _items(answer: Page | Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Rows of a list answer: a `Page`'s records, or the bare array attachments come as."""
+    if isinstance(answer, Page):
+        return [item.data for item in answer.items]
+    return list(answer)
 
 
 def _author(value: Any) -> str:
@@ -103,12 +95,11 @@ class Collaboration:
         rows: list[Mapping[str, Any]] = []
         after: str | None = None
         while True:
-            page = await list_call(*self._at, first=ROWS_PER_PAGE, after=after)
+            page: Page = await list_call(*self._at, first=ROWS_PER_PAGE, after=after)
             rows.extend(_items(page))
-            paging = getattr(page, "paging", None)
-            if paging is None or not paging.has_next_page or len(rows) >= MAX_ROWS:
+            if not page.paging.has_next_page or len(rows) >= MAX_ROWS:
                 return rows
-            after = paging.end_cursor
+            after = page.paging.end_cursor
 
     async def comments(self) -> list[Comment]:
         rows = await self._every_row(self.client.list_comments)
