@@ -4,7 +4,6 @@ atomically with mode 0600 (tomli-w), never over a file that does not load."""
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 from typing import Any, cast
 
@@ -181,6 +180,8 @@ class _Reader:
 
 
 def _parse(path: Path) -> Config:
+    import tomllib  # only when there is a file: a first run (the demo) never needs it
+
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:

@@ -30,7 +30,6 @@ from explorer.tui.filter.clauses import and_clause, clause
 from explorer.tui.filter.completion_list import CompletionList
 from explorer.tui.filter.editor import FilterInput
 from explorer.tui.filter.history import FilterHistory
-from explorer.tui.filter.save_dialog import SaveFilterScreen
 from explorer.tui.filter.theming import component_style
 from explorer.tui.lazy import Lazy
 
@@ -432,4 +431,6 @@ class FilterBar(Widget):
 
         preview = Text(check.filter)
         self.input.filter_highlighter.highlight(preview)
+        from explorer.tui.filter.save_dialog import SaveFilterScreen
+
         self.app.push_screen(SaveFilterScreen(check.filter, self.saved, preview), saved)
