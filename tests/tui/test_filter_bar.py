@@ -169,6 +169,16 @@ async def test_unknown_field_warns_with_suggestion_and_still_applies() -> None:
         assert app.applied == ["Stauts==Open"]
 
 
+async def test_every_warning_is_underlined_and_the_rest_are_counted() -> None:
+    app = Harness()
+    async with app.run_test(size=(100, 20)) as pilot:
+        await type_text(pilot, "Stauts==Open;Prioirty==3")
+        bar = app.bar
+        assert status_of(bar).startswith("⚠ col 1:")
+        assert status_of(bar).endswith("(+1 more)")
+        assert underlined(bar) == "StautsPrioirty"
+
+
 async def test_tab_completes_a_field_name() -> None:
     app = Harness()
     async with app.run_test(size=(100, 20)) as pilot:

@@ -203,10 +203,10 @@ class FilterBar(Widget):
         ):
             self.post_message(self.Changed(self, check.valid, check.diagnostic))
         highlighter = self.input.filter_highlighter
-        problem = check.span if check.verdict in (Verdict.ERROR, Verdict.WARNING) else None
+        problems = check.spans if check.verdict in (Verdict.ERROR, Verdict.WARNING) else ()
         is_error = check.verdict is Verdict.ERROR
-        if (problem, is_error) != (highlighter.problem, highlighter.problem_is_error):
-            highlighter.problem, highlighter.problem_is_error = problem, is_error
+        if (problems, is_error) != (highlighter.problems, highlighter.problem_is_error):
+            highlighter.problems, highlighter.problem_is_error = problems, is_error
             self.input.refresh()
         self._paint_status(check.message)
         return check

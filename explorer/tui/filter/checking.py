@@ -24,7 +24,12 @@ class FilterCheck:
     text: str
     verdict: Verdict
     diagnostic: Diagnostic | None = None
-    more: int = 0  # further warnings beyond the one shown
+    others: tuple[Diagnostic, ...] = ()  # further warnings: underlined, counted in the message
+
+    @property
+    def more(self) -> int:
+        """How many warnings there are beyond the one the message words."""
+        return len(self.others)
 
     @property
     def valid(self) -> bool:
@@ -49,11 +54,19 @@ class FilterCheck:
 
     @property
     def span(self) -> tuple[int, int] | None:
-        """The character range to underline, or None."""
-        if self.diagnostic is None:
-            return None
-        start = max(0, self.diagnostic.offset)
-        return start, start + max(0, self.diagnostic.length)
+        """The character range of the diagnostic the message words, or None."""
+        return None if self.diagnostic is None else _span(self.diagnostic)
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """Every character range to underline: the worded diagnostic's, then the others'."""
+        worded = () if self.diagnostic is None else (_span(self.diagnostic),)
+        return worded + tuple(_span(d) for d in self.others)
+
+
+def _span(diagnostic: Diagnostic) -> tuple[int, int]:
+    start = max(0, diagnostic.offset)
+    return start, start + max(0, diagnostic.length)
 
 
 def is_warning(diagnostic: Diagnostic) -> bool:
@@ -73,5 +86,5 @@ def check_filter(text: str, fields: Mapping[str, FieldKind]) -> FilterCheck:
         if errors:
             return FilterCheck(text, Verdict.ERROR, errors[0])
         if found:
-            return FilterCheck(text, Verdict.WARNING, found[0], more=len(found) - 1)
+            return FilterCheck(text, Verdict.WARNING, found[0], tuple(found[1:]))
     return FilterCheck(text, Verdict.VALID)

@@ -35,7 +35,7 @@ class FilterHighlighter(Highlighter):
 
     def __init__(self, style_of: StyleLookup) -> None:
         self._style_of = style_of
-        self.problem: tuple[int, int] | None = None
+        self.problems: tuple[tuple[int, int], ...] = ()
         self.problem_is_error = True
         self._cache_key: tuple[object, ...] = ()
         self._cache: tuple[list[Span], bool] = ([], False)
@@ -45,7 +45,7 @@ class FilterHighlighter(Highlighter):
         # the spans are computed once per (text, problem, theme styles).
         plain = text.plain
         styles = tuple(self._style_of(component) for component in COMPONENT_ORDER)
-        key = (plain, self.problem, self.problem_is_error, styles)
+        key = (plain, self.problems, self.problem_is_error, styles)
         if key != self._cache_key:
             self._cache_key = key
             self._cache = self._spans(plain, dict(zip(COMPONENT_ORDER, styles, strict=True)))
@@ -60,14 +60,14 @@ class FilterHighlighter(Highlighter):
             Span(token.start, token.end, styles[TOKEN_COMPONENTS[token.kind]])
             for token in tokenize(plain)
         ]
-        if self.problem is None:
-            return spans, False
-        start, end = self.problem
-        pad = start >= len(plain)
-        if pad:
-            # A problem at the very end (the text stops too early): mark one cell after it.
-            start, end = len(plain), len(plain) + 1
-        end = min(max(end, start + 1), len(plain) + pad)
-        component = ERROR_COMPONENT if self.problem_is_error else WARNING_COMPONENT
-        spans.append(Span(start, end, styles[component]))
+        style = styles[ERROR_COMPONENT if self.problem_is_error else WARNING_COMPONENT]
+        pad = False
+        for start, end in self.problems:
+            at_end = start >= len(plain)
+            if at_end:
+                # A problem at the very end (the text stops too early): mark one cell after it.
+                pad = True
+                start, end = len(plain), len(plain) + 1
+            end = min(max(end, start + 1), len(plain) + at_end)
+            spans.append(Span(start, end, style))
         return spans, pad
