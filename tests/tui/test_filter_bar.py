@@ -179,6 +179,17 @@ async def test_every_warning_is_underlined_and_the_rest_are_counted() -> None:
         assert underlined(bar) == "StautsPrioirty"
 
 
+async def test_open_completion_list_leaves_the_message_readable() -> None:
+    app = Harness()
+    async with app.run_test(size=(100, 20)) as pilot:
+        await type_text(pilot, "Status==Open;Pri")
+        bar = app.bar
+        assert dropdown_open(bar)
+        region = bar.status.region
+        line = app.screen._compositor.render_strips()[region.y].text
+        assert "expected an operator" in line[region.x : region.right]
+
+
 async def test_tab_completes_a_field_name() -> None:
     app = Harness()
     async with app.run_test(size=(100, 20)) as pilot:

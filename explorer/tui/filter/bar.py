@@ -340,8 +340,10 @@ class FilterBar(Widget):
             start = min(c.start for c in found)
             column = cell_len(self.input.value[:start]) - self.input.scroll_offset.x
             gutter = self.input.styles.gutter.left
-            # Line the option text up with the text it completes (list border + option padding).
-            self.completions.styles.offset = (max(0, gutter + column - 2), 0)
+            # Line the option text up with the text it completes (list border + option padding),
+            # below the status line, so the check's message stays readable while choosing.
+            below = self.query_one("#filter-status-row").outer_size.height
+            self.completions.styles.offset = (max(0, gutter + column - 2), below)
         return self.completions.is_open
 
     def insert_completion(self, item: Completion) -> None:
