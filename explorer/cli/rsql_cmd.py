@@ -68,10 +68,19 @@ def parse_fields(spec: str) -> dict[str, FieldKind]:
 
 
 def caret_report(text: str, diag: Diagnostic) -> str:
-    """The filter, a caret line under the offending span, and the message."""
+    """The filter's line with the problem, a caret line under the offending span (kept to
+    that line), and the message; a filter over several lines names the line too."""
     label = "error" if diag.severity == "error" else "warning"
-    marks = " " * diag.offset + "^" * max(1, diag.length)
-    lines = [f"  {text}", f"  {marks}", f"{label}: column {diag.column}: {diag.message}"]
+    start = text.rfind("\n", 0, diag.offset) + 1
+    end = text.find("\n", diag.offset)
+    end = len(text) if end < 0 else end
+    at = diag.offset - start
+    marks = " " * at + "^" * max(1, min(diag.length, end - diag.offset))
+    where = f"column {diag.column}"
+    if "\n" in text:
+        line_number = text.count("\n", 0, diag.offset) + 1
+        where = f"line {line_number}, column {at + 1}"
+    lines = [f"  {text[start:end]}", f"  {marks}", f"{label}: {where}: {diag.message}"]
     if diag.severity == "error" and diag.expected and len(diag.expected) <= 8:
         lines.append("expected: " + " ".join(diag.expected))
     return "\n".join(lines)

@@ -34,6 +34,17 @@ def test_check_invalid_prints_caret_and_message(capsys: pytest.CaptureFixture[st
     assert lines[2] == "error: column 21: unclosed quote opened at column 21"
 
 
+def test_check_caret_lines_up_on_the_line_of_a_multi_line_filter(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out = run(capsys, "check", "Status==Open;\nPriority=gx=3")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == "  Priority=gx=3"
+    assert lines[1] == "  " + " " * 8 + "^^^^"
+    assert lines[2].startswith("error: line 2, column 9: ")
+
+
 def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(capsys, "check", "--json", "Priority=gte=3")
     assert code == 1
