@@ -224,6 +224,11 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _glob_exact(text: str) -> str:
+    """`text` as a GLOB piece matching only itself: `*` -> `[*]`, `?` -> `[?]`, `[` -> `[[]`."""
+    return "".join(f"[{char}]" if char in "*?[" else char for char in text)
+
+
 def _glob_any_case(text: str) -> str:
     """`text` as a GLOB piece matching it in any case: `Ü` -> `[üÜ]`, `*` -> `[*]`."""
     out: list[str] = []
@@ -266,13 +271,9 @@ def _like(expr: str, value: str, params: list[object], *, ignore_case: bool) -> 
         params.append(middle[0])
         checks.append(f"instr({expr}, ?) > 0")
     elif middle:
-        # LIKE fixes the order of the pieces but folds ASCII case; instr keeps every inner
-        # piece case-sensitive.
-        params.append("%".join(_escape_like(p) for p in pieces))
-        checks.append(f"{expr} LIKE ? ESCAPE '\\'")
-        for piece in middle:
-            params.append(piece)
-            checks.append(f"instr({expr}, ?) > 0")
+        # GLOB keeps the pieces in their order and their case exact.
+        params.append("*".join(_glob_exact(p) for p in pieces))
+        checks.append(f"{expr} GLOB ?")
     if not checks:
         # Only wildcards: any value matches.
         return f"({expr} IS NOT NULL)"

@@ -139,6 +139,8 @@ def ids(db: sqlite3.Connection, text: str) -> list[int]:
         ("Title=lk=**jam", [2]),
         ("Title=lk=U*e*n", [1]),
         ("Title=lk=U*E*n", []),
+        ("Title=lk=*T*t*", [5]),
+        ("Title=lk=*t*T*", []),  # both pieces are there, but not in this order and case
         ("Title=lk=prin*jam", [2]),
         ("Title=lk=printer*jam", [2]),
         ("Title=lk=printer j*jam", []),
