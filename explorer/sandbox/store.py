@@ -32,6 +32,8 @@ from explorer.sandbox.values import wire_converter
 
 # Bump when the table layout or seed data changes: an older file is then reseeded.
 SCHEMA_VERSION = "4"
+# Seconds to wait for a database another process holds, e.g. while it seeds.
+SEED_WAIT = 120.0
 
 _AFFINITY = {
     FieldKind.NUMBER: "INTEGER",
@@ -99,12 +101,15 @@ class Store:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         self._lock = threading.RLock()
-        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        # A generous wait: another process may be seeding this file (seconds for big sizes).
+        self._conn = sqlite3.connect(
+            path, check_same_thread=False, isolation_level=None, timeout=SEED_WAIT
+        )
         self._conn.row_factory = sqlite3.Row
         self._versions: dict[str, int] = {c.table: 0 for c in COLLECTIONS}
         self._counts: dict[tuple[str, str, tuple[Any, ...]], tuple[tuple[int, int], int]] = {}
         self.seeded_now = False
-        if self._meta("schema_version") != SCHEMA_VERSION:
+        if self._needs_seeding():
             self._reseed(records, seed, counts or {})
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")
@@ -122,12 +127,20 @@ class Store:
             return None
         return None if row is None else str(row[0])
 
+    def _needs_seeding(self) -> bool:
+        """A new file, or one seeded for another table layout or demo data."""
+        return self._meta("schema_version") != SCHEMA_VERSION
+
     def _reseed(self, records: int | None, seed: int, counts: Mapping[str, int]) -> None:
         conn = self._conn
         conn.execute("PRAGMA journal_mode=MEMORY")
         conn.execute("PRAGMA synchronous=OFF")
+        # One process seeds at a time; one that waited finds the work done and keeps it.
+        conn.execute("BEGIN IMMEDIATE")
+        if not self._needs_seeding():
+            conn.execute("COMMIT")
+            return
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        conn.execute("BEGIN")
         for table in tables:
             conn.execute(f'DROP TABLE IF EXISTS "{table}"')
         conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
