@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from typing import Any
 
 from explorer.api import ConnectionSettings, curl_command
@@ -34,6 +35,13 @@ def _curl(args: argparse.Namespace) -> int:
         raise UsageError("--first must be between 1 and 1000")
     if getattr(args, "sandbox", False):
         base = os.environ.get(ENV_BASE_URL) or SANDBOX_HINT
+        if base == SANDBOX_HINT:
+            # An embedded sandbox stops with this command: say which one answers there.
+            print(
+                f"elx curl: {SANDBOX_HINT} is 'elx sandbox serve' (it prints the demo client"
+                " id and secret for a token)",
+                file=sys.stderr,
+            )
     else:
         profile = resolve_profile(load_config(getattr(args, "config", None)), args.profile)
         base = profile.target

@@ -143,6 +143,16 @@ def test_curl_prints_the_call_with_the_token_as_a_variable(
     assert sandbox.client_secret not in run.out
 
 
+def test_curl_for_the_sandbox_names_the_server_that_answers(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ELEMENTUM_BASE_URL", raising=False)
+    run = elx(capsys, "curl", "tasks/ittickets", "--sandbox")
+    assert run.code == 0
+    assert run.out.rstrip().endswith("http://127.0.0.1:8765/v1/tasks/ittickets")
+    assert "elx sandbox serve" in run.err
+
+
 def test_sandbox_flag_starts_the_embedded_sandbox(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
