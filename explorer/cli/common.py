@@ -134,11 +134,10 @@ def guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.
     return run
 
 
-def action_group(
-    subparsers: Any, name: str, help_text: str, description: str
-) -> Callable[[str, str], argparse.ArgumentParser]:
-    """Add command `name` with required `ACTION` subcommands; returns a maker of actions,
-    each taking the connection options and showing the exit codes in its help."""
+def command_parser(
+    subparsers: Any, name: str, help_text: str, description: str | None
+) -> argparse.ArgumentParser:
+    """Add command `name`, its help ending with the exit codes."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         name,
         help=help_text,
@@ -146,16 +145,19 @@ def action_group(
         epilog=EXIT_CODES_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    return parser
+
+
+def action_group(
+    subparsers: Any, name: str, help_text: str, description: str
+) -> Callable[[str, str], argparse.ArgumentParser]:
+    """Add command `name` with required `ACTION` subcommands; returns a maker of actions,
+    each taking the connection options and showing the exit codes in its help."""
+    parser = command_parser(subparsers, name, help_text, description)
     actions = parser.add_subparsers(dest=f"{name}_command", metavar="ACTION", required=True)
 
     def action(action_name: str, action_help: str) -> argparse.ArgumentParser:
-        child: argparse.ArgumentParser = actions.add_parser(
-            action_name,
-            help=action_help,
-            description=action_help,
-            epilog=EXIT_CODES_EPILOG,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
+        child = command_parser(actions, action_name, action_help, action_help)
         add_connection_options(child)
         return child
 

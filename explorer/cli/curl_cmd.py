@@ -14,9 +14,9 @@ from typing import Any
 from explorer.api import ConnectionSettings, curl_command
 from explorer.api.settings import base_url_for
 from explorer.cli.common import (
-    EXIT_CODES_EPILOG,
     UsageError,
     check_filter,
+    command_parser,
     guarded,
     parse_collection,
 )
@@ -55,12 +55,11 @@ def _curl(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = command_parser(
+        subparsers,
         "curl",
-        help="print the equivalent curl command (token as $ELEMENTUM_TOKEN)",
-        description="Print the list call as a curl command; the token is $ELEMENTUM_TOKEN.",
-        epilog=EXIT_CODES_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "print the equivalent curl command (token as $ELEMENTUM_TOKEN)",
+        "Print the list call as a curl command; the token is $ELEMENTUM_TOKEN.",
     )
     add_connection_options(parser)
     parser.add_argument("collection", metavar="TYPE/ALIAS", help="e.g. tasks/ittickets")

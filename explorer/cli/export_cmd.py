@@ -19,9 +19,9 @@ from typing import Any, TextIO
 from explorer.api import ElementumClient, ExportWriter
 from explorer.api.export import FORMATS, ExportFormat, format_for_path
 from explorer.cli.common import (
-    EXIT_CODES_EPILOG,
     UsageError,
     check_filter,
+    command_parser,
     guarded,
     parse_collection,
     run_command,
@@ -119,12 +119,11 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = command_parser(
+        subparsers,
         "export",
-        help="export every record of a filter to CSV, JSON or JSON Lines",
-        description="\n\n".join(__doc__.split("\n\n")[:2]) if __doc__ else None,
-        epilog=EXIT_CODES_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "export every record of a filter to CSV, JSON or JSON Lines",
+        "\n\n".join(__doc__.split("\n\n")[:2]) if __doc__ else None,
     )
     add_connection_options(parser)
     parser.add_argument("collection", metavar="TYPE/ALIAS", help="e.g. tasks/ittickets")
