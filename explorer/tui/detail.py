@@ -26,6 +26,8 @@ from explorer.tui.records import EMPTY, is_empty, value_text
 StagedLookup = Callable[[Mapping[str, Any]], Mapping[str, Any]]
 
 
+# What the pane says before a record is selected.
+NO_RECORD = Text("No record selected", style="dim")
 # The name column never grows past this; longer names end in an ellipsis.
 NAME_WIDTH = 24
 # What the body shows: a message, name/value pairs, or the JSON view.
@@ -43,7 +45,7 @@ class DetailBody(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._content: BodyContent = Text("No record selected", style="dim")
+        self._content: BodyContent = NO_RECORD
         self._drawn: tuple[int, list[Strip]] | None = None
 
     def show(self, content: BodyContent) -> None:
@@ -153,7 +155,7 @@ class DetailPane(VerticalScroll):
 
     def _rows(self) -> BodyContent:
         if self.record is None:
-            return Text("No record selected", style="dim")
+            return NO_RECORD
         if self.json_mode:
             return Syntax(record_json(self.record), "json", word_wrap=True, theme="ansi_dark")
         staged = self.staged_lookup(self.record) if self.staged_lookup else {}

@@ -381,16 +381,16 @@ class RecordTable(DataTable[str | Text]):
                 on_cursor = drawing.highlights(cursor, row_index, column_index)
                 on_hover = drawing.highlights(hover, row_index, column_index)
                 cell = data.get(column.key) if plain_row else None
+                room = column_width - 2 * drawing.padding
                 if (
                     isinstance(cell, str)
                     and cell.isprintable()
-                    and cell_len(cell) <= (column_width - 2 * drawing.padding)
+                    and (spare := room - cell_len(cell)) >= 0
                 ):
                     style = drawing.cell_style(row_style, on_cursor, on_hover)
                     style += Style.from_meta({"row": row_index, "column": column_index})
                     pad = " " * drawing.padding
-                    fill = " " * (column_width - 2 * drawing.padding - cell_len(cell))
-                    segments.append(Segment(pad + cell + fill + pad, style))
+                    segments.append(Segment(pad + cell + " " * spare + pad, style))
                 else:
                     lines = self._render_cell(
                         row_index, column_index, row_style, column_width, on_cursor, on_hover

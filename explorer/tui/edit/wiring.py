@@ -105,9 +105,7 @@ class EditWiring(_AppBase):
         hub = EditHub(self.client, read_only=self.read_only_mode, id_key=self.session.id_key)
         await self.mount(hub)
         self._edit_hub = hub
-        table, where = self._table(), self._where()
-        if where is not None and table.records:
-            hub.observe(*where, table.records, table.profiles_later())
+        self._observe_shown_page()
         tabs = CollaborationTabs(
             self.client, None, read_only=self.read_only_mode, fields_tab=True, id="detail-collab"
         )
@@ -187,11 +185,14 @@ class EditWiring(_AppBase):
 
     # ----- marks, counter, saved and created records ------------------------------------
 
-    def on_record_table_filled(self, _message: Any) -> None:
-        hub, where = self.edit_hub, self._where()
-        if hub is not None and where is not None:
-            table = self._table()
+    def _observe_shown_page(self) -> None:
+        """Let the edit hub learn the fields of the page the table shows."""
+        hub, where, table = self.edit_hub, self._where(), self._table()
+        if hub is not None and where is not None and table.records:
             hub.observe(*where, table.records, table.profiles_later())
+
+    def on_record_table_filled(self, _message: Any) -> None:
+        self._observe_shown_page()
         self._marked_cells = set()
         self._mark_table()
         self._mount_parts_after_paint()
