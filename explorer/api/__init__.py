@@ -3,6 +3,14 @@
 Headless core: never imports Textual.
 """
 
+import sys
+
+# httpx loads its command-line client (click, Pygments, Rich) whenever click is installed, and
+# the sandbox's server brings click: ~50 ms of every start-up for code never run here. httpx
+# 0.28 falls back to a stub `httpx.main` when that import fails, which a None entry makes it do.
+if "httpx" not in sys.modules:
+    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+
 from explorer.api.client import ElementumClient
 from explorer.api.errors import (
     ApiError,

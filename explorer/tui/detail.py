@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
-from rich.syntax import Syntax
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -22,6 +21,10 @@ from textual.widget import Widget
 from explorer.tui import actions
 from explorer.tui.records import EMPTY, is_empty, value_text
 
+if TYPE_CHECKING:
+    # Loaded with the first JSON view: it brings Pygments, which start-up does not need.
+    from rich.syntax import Syntax
+
 # Staged (unsaved) values of a record by field, for showing them beside the loaded ones.
 StagedLookup = Callable[[Mapping[str, Any]], Mapping[str, Any]]
 
@@ -31,7 +34,7 @@ NO_RECORD = Text("No record selected", style="dim")
 # The name column never grows past this; longer names end in an ellipsis.
 NAME_WIDTH = 24
 # What the body shows: a message, name/value pairs, or the JSON view.
-BodyContent = Text | list[tuple[Text, Text]] | Syntax
+BodyContent: TypeAlias = "Text | list[tuple[Text, Text]] | Syntax"
 
 
 class DetailBody(Widget):
@@ -75,13 +78,13 @@ class DetailBody(Widget):
     def _draw(self, width: int) -> list[Strip]:
         console, base = self.app.console, self.rich_style
         content = self._content
-        if isinstance(content, Syntax):
-            options = console.options.update(width=width, height=None)
-            rendered = console.render_lines(content, options, pad=False)
-            return [Strip(line).adjust_cell_length(width).apply_style(base) for line in rendered]
         if isinstance(content, Text):
             lines = content.wrap(console, width, overflow="fold")
             return [_strip(console, line, width, base) for line in lines]
+        if not isinstance(content, list):
+            options = console.options.update(width=width, height=None)
+            rendered = console.render_lines(content, options, pad=False)
+            return [Strip(line).adjust_cell_length(width).apply_style(base) for line in rendered]
         name_width = min(NAME_WIDTH, max((name.cell_len for name, _ in content), default=0))
         value_width = max(1, width - name_width - 1)
         # The gap after a name is drawn in the name's style, so each value starts its own
@@ -157,6 +160,8 @@ class DetailPane(VerticalScroll):
         if self.record is None:
             return NO_RECORD
         if self.json_mode:
+            from rich.syntax import Syntax
+
             return Syntax(record_json(self.record), "json", word_wrap=True, theme="ansi_dark")
         staged = self.staged_lookup(self.record) if self.staged_lookup else {}
         rows: list[tuple[Text, Text]] = []
