@@ -73,6 +73,17 @@ class MainScreen(Screen[None]):
 
     AUTO_FOCUS = "#table"
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._resumed = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # The first resume follows the mount that has just styled every widget; styling them
+        # all again would only repeat that work before the first frame.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
 
 class ExplorerApp(EditWiring, App[None]):
     """Browse one alias at a time: pages of records fetched by workers, shown as they land."""
