@@ -27,6 +27,7 @@ def main() -> int:
             "collections": sandbox.collections,
         }
         print(json.dumps(ready), flush=True)
+        sandbox.warm()
         sys.stdin.read()
     return 0
 

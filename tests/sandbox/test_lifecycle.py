@@ -136,3 +136,21 @@ def test_default_data_has_50000_it_tickets_across_four_record_types(tmp_path: Pa
         "tasks",
         "transactions",
     }
+
+
+def test_warming_up_spends_no_budget_and_hides_no_change(
+    make_sandbox: Callable[..., RunningSandbox],
+) -> None:
+    sb = make_sandbox(rate_limit=3, rate_headers="all")
+    sb.warm()
+    with httpx.Client() as client:
+        login(client, sb)
+        first = client.get(f"{sb.api_url}/tasks/ittickets")
+        assert first.headers["X-RateLimit-Remaining"] == "2"
+        total = first.json()["total"]
+        created = client.post(
+            f"{sb.api_url}/elements/vendors", json={"Name": "Warm GmbH", "Status": "Active"}
+        )
+        assert created.status_code == 201, created.text
+        vendors = client.get(f"{sb.api_url}/elements/vendors").json()["total"]
+        assert vendors == total + 1
