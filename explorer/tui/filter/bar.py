@@ -118,7 +118,6 @@ class FilterBar(Widget):
 
     def compose(self) -> ComposeResult:
         yield self.input
-        yield self.completions
         with Horizontal(id="filter-status-row"):
             yield self.status
             yield self.hint
@@ -335,6 +334,9 @@ class FilterBar(Widget):
         if typing:
             # Separators only on Tab: after a typed value, Enter must apply, not insert `;`.
             found = [] if complete_already else [c for c in found if c.kind != "separator"]
+        if found and not self.completions.is_attached:
+            # Mounted on first use: start-up need not style a list nobody has opened yet.
+            self.mount(self.completions, after=self.input)
         self.completions.show(found)
         if found:
             start = min(c.start for c in found)
