@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from explorer.tui.styling import DIALOGS_CSS
+
 RECORD_TYPES = ("apps", "elements", "tasks", "transactions")
 
 
@@ -28,6 +30,8 @@ def parse_alias(text: str) -> tuple[str, str] | str:
 
 class AddAliasScreen(ModalScreen[tuple[str, str] | None]):
     """The app checks the alias with a one-record fetch before saving it."""
+
+    CSS_PATH = DIALOGS_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 

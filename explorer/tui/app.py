@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 from urllib.parse import quote
 
@@ -46,22 +46,16 @@ from explorer.tui.records import (
 )
 from explorer.tui.session import Session
 from explorer.tui.status import Clock, rate_text, token_text, utc_now
+from explorer.tui.styling import MAIN_CSS
 from explorer.tui.table import RecordTable
 from explorer.tui.tree import AliasTree
 
 W = TypeVar("W", bound=Widget)
-STYLES = Path(__file__).resolve().parents[2] / "styles"
 NARROW_WIDTH = 120
 FILTER_HELP = (
     "Type an RSQL filter; it is checked on every keystroke and never sent while invalid. "
     "Enter applies it, Escape returns to the table."
 )
-
-
-def _style_paths() -> list[str | PurePath]:
-    return [
-        p for p in (STYLES / "app.tcss", STYLES / "filter.tcss", STYLES / "edit.tcss") if p.exists()
-    ]
 
 
 SessionSource = Session | Callable[[], Session] | None
@@ -89,7 +83,7 @@ class ExplorerApp(EditWiring, App[None]):
     """Browse one alias at a time: pages of records fetched by workers, shown as they land."""
 
     TITLE = "Elementum Explorer"
-    CSS_PATH = _style_paths()
+    CSS_PATH = MAIN_CSS
     BINDINGS: ClassVar[list[BindingType]] = actions.bindings("app")
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {
         ExplorerCommands

@@ -11,9 +11,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import SelectionList, Static
 
+from explorer.tui.styling import DIALOGS_CSS
+
 
 class ColumnsScreen(ModalScreen[dict[str, Any] | None]):
     """Space toggles a column, ctrl+up/down moves it, Enter keeps the choice, Escape drops it."""
+
+    CSS_PATH = DIALOGS_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "keep", "Keep", priority=True),

@@ -13,12 +13,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from explorer.tui.session import Session
+from explorer.tui.styling import DIALOGS_CSS
 
 SessionChoice = Session | Callable[[], Session] | None
 
 
 class FirstRunScreen(ModalScreen[SessionChoice]):
     """Either button gives the app a session; the form's profile is written to config."""
+
+    CSS_PATH = DIALOGS_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "quit", "Quit")]
 

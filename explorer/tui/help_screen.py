@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from explorer.tui import actions
 from explorer.tui.keys import effective_keys
+from explorer.tui.styling import DIALOGS_CSS
 
 
 def help_table(
@@ -37,6 +38,8 @@ def help_table(
 
 class HelpScreen(ModalScreen[None]):
     """A modal with the pane's purpose and its bindings, then the app-wide ones."""
+
+    CSS_PATH = DIALOGS_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", show=True)

@@ -14,6 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from explorer.tui.styling import DIALOGS_CSS
+
 
 def rank_aliases(query: str, keys: Sequence[str]) -> list[tuple[float, str]]:
     """Alias keys that match `query`, best first; all of them for an empty query."""
@@ -26,6 +28,8 @@ def rank_aliases(query: str, keys: Sequence[str]) -> list[tuple[float, str]]:
 
 class JumpScreen(ModalScreen[str | None]):
     """A small modal: an Input over a filtered OptionList; Enter jumps, Escape cancels."""
+
+    CSS_PATH = DIALOGS_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),

@@ -17,7 +17,7 @@ from explorer.sandbox import RunningSandbox
 from explorer.tui.collab.panels import CollabPanel, RelatedPanel
 from explorer.tui.collab.tabs import CollaborationTabs
 from explorer.tui.edit.confirm import ConfirmScreen
-from explorer.tui.edit.styling import EDIT_CSS
+from explorer.tui.styling import EDIT_CSS
 
 
 class TabsHarness(App[None]):

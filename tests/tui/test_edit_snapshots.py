@@ -17,8 +17,8 @@ from textual.widgets import DataTable, Input
 from explorer.edits.staging import RecordRef
 from explorer.tui.collab.tabs import CollaborationTabs
 from explorer.tui.edit.bench import EditBench
-from explorer.tui.edit.styling import EDIT_CSS
 from explorer.tui.export.screen import ExportScreen
+from explorer.tui.styling import EDIT_CSS
 
 SIZE = (110, 30)
 COLUMNS = ("Handle", "Title", "Status", "Priority", "Assignee")

@@ -20,14 +20,14 @@ from explorer.api import Page
 from explorer.edits.client import RecordClient
 from explorer.edits.values import display
 from explorer.tui.edit.hub import EditHub
-from explorer.tui.edit.styling import EDIT_CSS
 from explorer.tui.footer import KeyFooter
+from explorer.tui.styling import EDIT_BENCH_CSS
 
 MARK_STYLES = {"staged": "bold yellow", "conflict": "bold white on red", "failed": "bold red"}
 
 
 class EditBench(App[None]):
-    CSS_PATH = EDIT_CSS
+    CSS_PATH = EDIT_BENCH_CSS
     TITLE = "Edit bench"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", "Edit"),

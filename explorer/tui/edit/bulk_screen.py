@@ -18,7 +18,7 @@ from explorer.edits.bulk import BulkEdit, BulkProgress, BulkReport
 from explorer.edits.client import RecordClient, describe_failure
 from explorer.edits.fields import FieldProfile
 from explorer.edits.values import expectation, parse_value
-from explorer.tui.edit.styling import EDIT_CSS
+from explorer.tui.styling import DIALOGS_CSS
 
 # Seconds between progress redraws.
 PROGRESS_INTERVAL = 0.25
@@ -27,7 +27,7 @@ PROGRESS_INTERVAL = 0.25
 class BulkEditScreen(ModalScreen[BulkReport | None]):
     """Pick a field and a value, see how many records match, confirm, watch it run."""
 
-    CSS_PATH = EDIT_CSS
+    CSS_PATH = DIALOGS_CSS
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "Cancel / close")]
 
     class Counted(Message):

@@ -11,13 +11,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-from explorer.tui.edit.styling import EDIT_CSS
+from explorer.tui.styling import DIALOGS_CSS
 
 
 class ConfirmScreen(ModalScreen[bool]):
     """Answers True only for an explicit yes (`y` or the button)."""
 
-    CSS_PATH = EDIT_CSS
+    CSS_PATH = DIALOGS_CSS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),

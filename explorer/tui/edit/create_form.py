@@ -16,7 +16,7 @@ from textual.widgets import Button, Input, Label, Static
 from explorer.edits.client import describe_failure, record_data
 from explorer.edits.fields import FieldProfile, learn_required
 from explorer.edits.values import expectation, parse_value
-from explorer.tui.edit.styling import EDIT_CSS
+from explorer.tui.styling import DIALOGS_CSS
 
 CreateCall = Callable[[dict[str, Any]], Awaitable[Any]]
 
@@ -28,7 +28,7 @@ def _input_id(index: int) -> str:
 class CreateRecordScreen(ModalScreen[dict[str, Any] | None]):
     """Answers the created record's map, or None when the person leaves."""
 
-    CSS_PATH = EDIT_CSS
+    CSS_PATH = DIALOGS_CSS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "create", "Create", priority=True),
         Binding("escape", "cancel", "Cancel"),

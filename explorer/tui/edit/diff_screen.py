@@ -14,7 +14,7 @@ from textual.widgets import Button, DataTable, Label, Static
 
 from explorer.edits.staging import DiffRow, EditBook
 from explorer.edits.values import display
-from explorer.tui.edit.styling import EDIT_CSS
+from explorer.tui.styling import DIALOGS_CSS
 
 
 def _cell(value: object, style: str = "") -> Text:
@@ -25,7 +25,7 @@ def _cell(value: object, style: str = "") -> Text:
 class DiffScreen(ModalScreen[bool]):
     """Shows every staged change; answers True when the person saves."""
 
-    CSS_PATH = EDIT_CSS
+    CSS_PATH = DIALOGS_CSS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("m", "resolve(True)", "Keep mine"),

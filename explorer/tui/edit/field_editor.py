@@ -15,7 +15,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from explorer.edits.fields import FieldProfile
 from explorer.edits.values import Parsed, display, expectation, parse_value
 from explorer.kinds import FieldKind
-from explorer.tui.edit.styling import EDIT_CSS
+from explorer.tui.styling import DIALOGS_CSS
 
 
 class Edited:
@@ -30,7 +30,7 @@ class Edited:
 class FieldEditor(ModalScreen[Edited | None]):
     """Edit one field of one record; Enter stages a valid value, Escape leaves it unchanged."""
 
-    CSS_PATH = EDIT_CSS
+    CSS_PATH = DIALOGS_CSS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("down", "choices", "Choices", show=False),

@@ -19,6 +19,7 @@ from textual.widgets.data_table import CellDoesNotExist
 
 from explorer.tui import actions
 from explorer.tui.records import cell_text
+from explorer.tui.styling import DIALOGS_CSS, EDIT_CSS, load_styles
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -94,7 +95,8 @@ class EditWiring(_AppBase):
             await self._mount_parts()
 
     async def _mount_parts(self) -> None:
-        """The edit hub, the unsaved counter in the header and the collaboration tabs."""
+        """The edit hub, the unsaved counter in the header and the collaboration tabs, with the
+        styles of those tabs and of every dialog."""
         from explorer.tui.collab.tabs import CollaborationTabs
         from explorer.tui.edit.hub import EditHub
 
@@ -102,6 +104,7 @@ class EditWiring(_AppBase):
         detail = self.query_one("#detail")
         if not detail.is_mounted or self.edit_hub is not None or self.client is None:
             return  # the app is closing, or the parts are already there
+        load_styles(self, EDIT_CSS, DIALOGS_CSS)
         hub = EditHub(self.client, read_only=self.read_only_mode, id_key=self.session.id_key)
         await self.mount(hub)
         self._edit_hub = hub

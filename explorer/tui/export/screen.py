@@ -16,13 +16,13 @@ from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, Radi
 
 from explorer.edits.client import RecordClient
 from explorer.edits.export import FORMATS, ExportJob, ExportProgress, ExportResult, Scope
-from explorer.tui.edit.styling import EDIT_CSS
+from explorer.tui.styling import DIALOGS_CSS
 
 
 class ExportScreen(ModalScreen[ExportResult | None]):
     """Answers the export's result (complete or partial), or None when left before starting."""
 
-    CSS_PATH = EDIT_CSS
+    CSS_PATH = DIALOGS_CSS
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "Cancel / close")]
 
     class Progressed(Message):

@@ -13,9 +13,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from explorer.tui.styling import DIALOGS_CSS
+
 
 class SaveFilterScreen(ModalScreen[str | None]):
     """Returns the chosen name, or None when cancelled."""
+
+    CSS_PATH = DIALOGS_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", show=False),

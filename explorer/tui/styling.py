@@ -1,0 +1,34 @@
+"""Where the app's stylesheets live, and loading the ones start-up can do without.
+
+The main screen needs `app.tcss` and `filter.tcss` before its first frame. Dialogs and the
+collaboration tabs bring their own sheets; the app loads those once the first page is on
+screen, so no dialog has to wait for Textual to re-read every sheet when it first opens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePath
+from typing import Any
+
+from textual.app import App
+
+STYLES = Path(__file__).resolve().parents[2] / "styles"
+MAIN_CSS: list[str | PurePath] = [STYLES / "app.tcss", STYLES / "filter.tcss"]
+DIALOGS_CSS = STYLES / "dialogs.tcss"
+EDIT_CSS = STYLES / "edit.tcss"
+# The stand-alone edit bench app shows the collaboration tabs and opens the edit dialogs.
+EDIT_BENCH_CSS: list[str | PurePath] = [EDIT_CSS, DIALOGS_CSS]
+
+
+def load_styles(app: App[Any], *paths: Path) -> None:
+    """Add the sheets the app has not read yet and parse them now, ahead of their widgets.
+
+    Only new sheets are parsed; nodes already on screen keep their styles, which is right
+    for sheets whose rules select nothing mounted yet.
+    """
+    stylesheet = app.stylesheet
+    fresh = [path for path in paths if not stylesheet.has_source(str(path), "")]
+    for path in fresh:
+        stylesheet.read(path)
+    if fresh:
+        stylesheet.parse()
