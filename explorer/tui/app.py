@@ -12,10 +12,8 @@ from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.command import Provider
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Static
 
 from explorer.config.state import StateStore
 from explorer.edits.fields import infer_profile
@@ -133,16 +131,13 @@ class ExplorerApp(EditWiring, App[None]):
         return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
+        # One grid on the screen, no nested containers: every container is drawn in full
+        # under its children, on the first frame and on every page turn.
         yield StatusHeader(id="header")
-        with Horizontal(id="body"):
-            yield AliasTree(id="tree")
-            with Vertical(id="main"):
-                yield FilterBar(id="filter-bar", state_dir=self._state_dir)
-                with Horizontal(id="content"):
-                    with Vertical(id="table-box"):
-                        yield Static("", id="empty-note")
-                        yield RecordTable(id="table")
-                    yield DetailPane(id="detail")
+        yield AliasTree(id="tree")
+        yield FilterBar(id="filter-bar", state_dir=self._state_dir)
+        yield RecordTable(id="table")
+        yield DetailPane(id="detail")
         yield KeyFooter()
 
     def _widget(self, selector: str, kind: type[W]) -> W:
@@ -494,11 +489,10 @@ class ExplorerApp(EditWiring, App[None]):
                 self.table.focus()
         if cursor_row is not None and self.table.row_count:
             self.table.move_cursor(row=min(cursor_row, self.table.row_count - 1), animate=False)
-        empty = self._widget("#empty-note", Static)
-        empty.display = not records
-        empty.set_class(False, "-loading")
-        if not records:
-            empty.update(
+        if records:
+            self.table.clear_note()
+        else:
+            self.table.show_note(
                 f"Nothing matches {self.filter_text!r}. Press / to change the filter."
                 if self.filter_text
                 else "This alias has no records yet."
@@ -515,16 +509,12 @@ class ExplorerApp(EditWiring, App[None]):
             self.call_after_refresh(self._prefetch_next)
 
     def _show_loading(self, loading: bool) -> None:
-        """A quiet line above an empty table while its first page loads (a line, not an
+        """A quiet line in the empty table while its first page loads (a line, not an
         overlay: the table keeps taking focus and the first frame stays cheap)."""
-        note = self._widget("#empty-note", Static)
         if loading:
-            note.update("Loading records…")
-            note.add_class("-loading")
-            note.display = True
-        elif note.has_class("-loading"):
-            note.remove_class("-loading")
-            note.display = False
+            self.table.show_note("Loading records…", loading=True)
+        else:
+            self.table.clear_note(loading_only=True)
 
     def _after_first_paint(self) -> None:
         if self._on_first_page is not None:

@@ -115,6 +115,10 @@ class RecordTable(DataTable[str | Text]):
         "cell with = or !, and read the full record in the detail pane."
     )
     HELP_SCOPES = ("table", "detail")
+    COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {
+        "record-table--loading",
+        "record-table--empty",
+    }
 
     class EdgeReached(Message):
         """PageDown past the last row or PageUp past the first: the app turns the page."""
@@ -133,6 +137,25 @@ class RecordTable(DataTable[str | Text]):
         self.order: list[int] = []
         self.sorted_by: tuple[str, bool] | None = None
         self._profiles: dict[str, FieldProfile] | None = None
+        self._note: tuple[str, bool] | None = None  # (text, loading) shown while row-less
+
+    @property
+    def note(self) -> str:
+        """The line shown in place of rows while there are none ("" when there is none)."""
+        return self._note[0] if self._note is not None else ""
+
+    def show_note(self, text: str, *, loading: bool = False) -> None:
+        """Say why there are no rows: still loading (muted), or nothing to show (warning)."""
+        if self._note != (text, loading):
+            self._note = (text, loading)
+            self.refresh()
+
+    def clear_note(self, *, loading_only: bool = False) -> None:
+        """Drop the note; with `loading_only`, only a loading one (a failed load keeps
+        saying that nothing matched)."""
+        if self._note is not None and (self._note[1] or not loading_only):
+            self._note = None
+            self.refresh()
 
     @property
     def profiles(self) -> dict[str, FieldProfile]:
@@ -304,6 +327,10 @@ class RecordTable(DataTable[str | Text]):
             self._pass = None
 
     def render_line(self, y: int) -> Strip:
+        note = self._note
+        header = self.header_height if self.show_header else 0
+        if note is not None and y == header and not self.row_count:
+            return self._note_line(*note)
         drawing: _Pass | None = getattr(self, "_pass", None)
         if drawing is None or self.fixed_rows:
             return super().render_line(y)
@@ -311,6 +338,13 @@ class RecordTable(DataTable[str | Text]):
         if y >= (self.header_height if self.show_header else 0):
             y += scroll_y
         return self._render_line(y, scroll_x, scroll_x + self.size.width, drawing.base)
+
+    def _note_line(self, text: str, loading: bool) -> Strip:
+        base = self.rich_style
+        component = "record-table--loading" if loading else "record-table--empty"
+        style = base + self.get_component_rich_style(component, partial=True)
+        width = self.size.width
+        return Strip([Segment(f" {text}", style)]).crop(0, width).adjust_cell_length(width, base)
 
     def _get_row_style(self, row_index: int, base_style: Style) -> Style:
         drawing: _Pass | None = getattr(self, "_pass", None)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from app_helpers import region_text, row_handles, settle, toasts
 
 from explorer.rsql import quote_value
+from explorer.sandbox import RunningSandbox
 from explorer.tui.app import ExplorerApp
 
 SIZE = (140, 40)
@@ -32,6 +33,19 @@ async def test_first_page_shows_rows_and_border(make_app: Callable[..., Explorer
         # No settling: the prefetched next page is shown by the key press itself.
         await pilot.pause()
         assert table.border_subtitle == "rows 101–200 of 250"
+
+
+async def test_the_table_says_it_is_loading_until_the_first_page_is_in(
+    make_app: Callable[..., ExplorerApp], make_sandbox: Callable[..., RunningSandbox]
+) -> None:
+    app = make_app(make_sandbox(latency_ms=600))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.table.row_count == 0
+        assert "Loading records…" in region_text(app, app.table).splitlines()[2]
+        await settle(app, pilot)
+        assert app.table.row_count == 100
+        assert "Loading records…" not in region_text(app, app.table)
 
 
 async def test_paging_forward_and_back_keeps_the_cursor(
@@ -103,9 +117,9 @@ async def test_filter_by_cell_applies_and_an_empty_result_says_so(
         app.apply_filter("Status==Nonexistent")
         await settle(app, pilot)
         assert app.table.border_subtitle == "no rows match · Status==Nonexistent"
-        note = app.query_one("#empty-note")
-        assert note.display
-        assert "Nothing matches" in str(note.render())
+        # The table says so on its first line, under the header.
+        lines = region_text(app, app.table).splitlines()
+        assert "Nothing matches 'Status==Nonexistent'. Press /" in lines[2]
 
 
 async def test_forbidden_alias_toasts_then_fuzzy_jump_opens_another(
