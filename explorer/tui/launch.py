@@ -1,5 +1,8 @@
 """Building the app's session: from a config profile, or from the embedded sandbox started in a
-child process so it boots while Textual loads and the first frame paints."""
+child process so it boots while Textual loads and the first frame paints.
+
+Importing this module loads little beyond `subprocess`, so `elx --sandbox` can start the child
+before anything else."""
 
 from __future__ import annotations
 
@@ -11,9 +14,10 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from explorer.tui.session import Session
+if TYPE_CHECKING:
+    from explorer.tui.session import Session
 
 SANDBOX_LABEL = "sandbox (local demo data)"
 
@@ -137,6 +141,8 @@ class SandboxLauncher:
         self, *, config: Any = None, read_only: bool = False
     ) -> Callable[[], Session]:
         def build() -> Session:
+            from explorer.tui.session import Session
+
             server = self.wait()
             return Session(
                 profile=sandbox_profile(server, read_only=read_only),
@@ -154,6 +160,7 @@ class SandboxLauncher:
 def config_session(config: Any, profile_name: str | None, *, read_only: bool = False) -> Session:
     """A session on a profile of the config (the default one unless named)."""
     from explorer.config.connect import resolve_profile
+    from explorer.tui.session import Session
 
     profile = resolve_profile(config, profile_name)
     profile.connection_settings()  # fail early on a missing secret, with the config's message
