@@ -59,8 +59,14 @@ class RunningSandbox:
         self.base_url = f"http://{shown}:{port}"
         self.api_url = f"{self.base_url}/v1"
         self.token_url = f"{self.base_url}/oauth/token"
+        # Everything named, nothing detected: uvicorn would otherwise try optional HTTP and
+        # WebSocket implementations at start-up, and the sandbox serves plain HTTP/1.1.
         config = uvicorn.Config(
             self.app,
+            http="h11",
+            ws="none",
+            loop="asyncio",
+            interface="asgi3",
             lifespan="off",
             log_level="warning",
             access_log=False,
