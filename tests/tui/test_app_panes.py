@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import quote
 
 from app_helpers import region_text, screen_text, settle, toasts
@@ -12,6 +14,7 @@ from explorer.tui import actions
 from explorer.tui.app import ExplorerApp
 from explorer.tui.help_screen import HelpScreen
 from explorer.tui.palette import ExplorerCommands
+from explorer.tui.session import Session
 
 SIZE = (140, 40)
 
@@ -69,6 +72,25 @@ async def test_copy_url_curl_and_palette_entries(
         assert "Open transactions/invoices" in labels
         hits = [hit.text async for hit in provider.search("curl")]
         assert "Copy as curl" in hits
+
+
+async def test_help_opened_before_any_page_is_laid_out_as_a_dialog(tmp_path: Path) -> None:
+    # Dialog styles load after the first page; a dialog opened sooner brings its own.
+    release = threading.Event()
+
+    def waiting() -> Session:
+        release.wait(10)
+        raise RuntimeError("no session in this test")
+
+    app = ExplorerApp(waiting, state_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        box = app.screen.query_one("#help-box").region
+        assert box.width == 96  # dialogs.tcss: a centred box, not the full screen
+        assert box.x == (SIZE[0] - 96) // 2
+        release.set()
 
 
 async def test_help_lists_the_focused_panes_registry_bindings(
