@@ -117,6 +117,13 @@ async def test_narrow_terminal_puts_the_detail_below(
         assert app.has_class("-narrow")
         assert app.detail.region.y > app.table.region.y
         assert app.detail.region.x == app.table.region.x
+        # Widening the terminal puts it back beside the table, under the filter bar.
+        await pilot.resize_terminal(140, 40)
+        await pilot.pause()
+        assert not app.has_class("-narrow")
+        assert app.detail.region.x >= app.table.region.right
+        assert app.detail.region.y == app.table.region.y
+        assert app.filter_bar.region.right == app.detail.region.right
 
 
 async def test_first_run_offers_the_sandbox(sandbox: RunningSandbox, tmp_path: Path) -> None:
