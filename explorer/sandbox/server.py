@@ -9,7 +9,7 @@ from types import TracebackType
 
 import uvicorn
 
-from explorer.sandbox.app import create_app
+from explorer.sandbox.app import DEFAULT_PAGE, create_app
 from explorer.sandbox.options import (
     DEMO_CLIENT_ID,
     DEMO_CLIENT_SECRET,
@@ -96,7 +96,7 @@ class RunningSandbox:
         while would have: the first listing then costs what every later one does."""
         for collection in COLLECTIONS:
             page = self.store.page(
-                collection.table, "1", (), first=100, last=None, after=None, before=None
+                collection.table, "1", (), first=DEFAULT_PAGE, last=None, after=None, before=None
             )
             self.store.count(collection.table, "1", ())
             for row in page.rows:
