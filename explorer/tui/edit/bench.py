@@ -20,10 +20,9 @@ from explorer.api import Page
 from explorer.edits.client import RecordClient
 from explorer.edits.values import display
 from explorer.tui.edit.hub import EditHub
+from explorer.tui.edit.wiring import MARK_STYLES
 from explorer.tui.footer import KeyFooter
 from explorer.tui.styling import EDIT_BENCH_CSS
-
-MARK_STYLES = {"staged": "bold yellow", "conflict": "bold white on red", "failed": "bold red"}
 
 
 class EditBench(App[None]):

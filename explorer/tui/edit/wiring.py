@@ -35,6 +35,7 @@ else:
 
 # Actions that write to Elementum; read-only mode removes them from keys, palette and help.
 WRITE_ACTIONS = frozenset(spec.action for spec in actions.ACTIONS if spec.writes)
+# How a cell with a staged, conflicting or failed edit looks, here and in the edit bench.
 MARK_STYLES = {"staged": "bold yellow", "conflict": "bold white on red", "failed": "bold red"}
 # Seconds the table cursor must rest before the open collaboration tab follows it.
 COLLAB_FOLLOW_DELAY = 0.3
