@@ -335,7 +335,7 @@ class RecordTable(DataTable[str | Text]):
         if drawing is None or self.fixed_rows:
             return super().render_line(y)
         scroll_x, scroll_y = self.scroll_offset
-        if y >= (self.header_height if self.show_header else 0):
+        if y >= header:
             y += scroll_y
         return self._render_line(y, scroll_x, scroll_x + self.size.width, drawing.base)
 
