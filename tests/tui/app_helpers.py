@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
 
 from explorer.tui.app import ExplorerApp
@@ -26,13 +27,13 @@ def toasts(app: ExplorerApp) -> list[tuple[str, str]]:
     return [(n.title, n.message) for n in app._notifications]
 
 
-def screen_text(app: ExplorerApp) -> str:
+def screen_text(app: App[Any]) -> str:
     """The text on screen, line by line, as a person would read it."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)
 
 
-def region_text(app: ExplorerApp, widget: Any) -> str:
+def region_text(app: App[Any], widget: Any) -> str:
     """The text on screen inside `widget`'s region."""
     region = widget.region
     lines = screen_text(app).splitlines()[region.y : region.bottom]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from app_helpers import region_text
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
@@ -185,9 +186,7 @@ async def test_open_completion_list_leaves_the_message_readable() -> None:
         await type_text(pilot, "Status==Open;Pri")
         bar = app.bar
         assert dropdown_open(bar)
-        region = bar.status.region
-        line = app.screen._compositor.render_strips()[region.y].text
-        assert "expected an operator" in line[region.x : region.right]
+        assert "expected an operator" in region_text(app, bar.status)
 
 
 async def test_tab_completes_a_field_name() -> None:
