@@ -6,11 +6,12 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from explorer.tui import actions
 from explorer.tui.styling import DIALOGS_CSS
 
 RECORD_TYPES = ("apps", "elements", "tasks", "transactions")
@@ -33,7 +34,7 @@ class AddAliasScreen(ModalScreen[tuple[str, str] | None]):
 
     CSS_PATH = DIALOGS_CSS
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("alias")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="alias-box") as box:

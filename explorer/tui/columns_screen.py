@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import SelectionList, Static
 
+from explorer.tui import actions
 from explorer.tui.styling import DIALOGS_CSS
 
 
@@ -19,12 +20,7 @@ class ColumnsScreen(ModalScreen[dict[str, Any] | None]):
 
     CSS_PATH = DIALOGS_CSS
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "keep", "Keep", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+up,K", "move(-1)", "Move up"),
-        Binding("ctrl+down,J", "move(1)", "Move down"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("columns")
 
     def __init__(self, columns: Sequence[str], visible: Sequence[str]) -> None:
         super().__init__()

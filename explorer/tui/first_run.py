@@ -7,11 +7,12 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from explorer.tui import actions
 from explorer.tui.session import Session
 from explorer.tui.styling import DIALOGS_CSS
 
@@ -23,7 +24,7 @@ class FirstRunScreen(ModalScreen[SessionChoice]):
 
     CSS_PATH = DIALOGS_CSS
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "quit", "Quit")]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("first_run")
 
     def __init__(self, config: Any, sandbox_factory: Callable[[], Callable[[], Session]]) -> None:
         super().__init__()

@@ -8,7 +8,7 @@ from typing import ClassVar
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -41,9 +41,7 @@ class HelpScreen(ModalScreen[None]):
 
     CSS_PATH = DIALOGS_CSS
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close", show=True)
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("help")
 
     def __init__(
         self,

@@ -7,13 +7,14 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.fuzzy import Matcher
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from explorer.tui import actions
 from explorer.tui.styling import DIALOGS_CSS
 
 
@@ -31,11 +32,7 @@ class JumpScreen(ModalScreen[str | None]):
 
     CSS_PATH = DIALOGS_CSS
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("down", "move(1)", "Next", show=False),
-        Binding("up", "move(-1)", "Previous", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("jump")
 
     def __init__(self, keys: Sequence[str]) -> None:
         super().__init__()

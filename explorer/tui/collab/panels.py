@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Static
@@ -27,6 +27,7 @@ from explorer.edits.collab import (
     human_size,
 )
 from explorer.kinds import is_email
+from explorer.tui import actions
 from explorer.tui.edit.confirm import ConfirmScreen
 
 # How often a list with an attachment still PROCESSING is fetched again, in seconds.
@@ -70,6 +71,12 @@ class CollabPanel(Vertical):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(*self.COLUMNS)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A read-only panel has no write keys (the app says why when one is pressed)."""
+        if self.read_only and action in actions.WRITE_ACTIONS:
+            return False
+        return super().check_action(action, parameters)
 
     def ensure_loaded(self) -> None:
         if not self.loaded:
@@ -185,10 +192,7 @@ class CommentsPanel(CollabPanel):
 
 class AttachmentsPanel(CollabPanel):
     COLUMNS = ("Name", "Size", "Type", "State")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("delete", "delete_attachment", "Delete"),
-        Binding("ctrl+d", "download", "Download"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("attachments")
 
     def controls(self) -> ComposeResult:
         if not self.read_only:

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -18,6 +18,7 @@ from explorer.edits.bulk import BulkEdit, BulkProgress, BulkReport
 from explorer.edits.client import RecordClient, describe_failure
 from explorer.edits.fields import FieldProfile
 from explorer.edits.values import expectation, parse_value
+from explorer.tui import actions
 from explorer.tui.styling import DIALOGS_CSS
 
 # Seconds between progress redraws.
@@ -28,7 +29,7 @@ class BulkEditScreen(ModalScreen[BulkReport | None]):
     """Pick a field and a value, see how many records match, confirm, watch it run."""
 
     CSS_PATH = DIALOGS_CSS
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "Cancel / close")]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("bulk")
 
     class Counted(Message):
         def __init__(self, total: int | None, reason: str | None) -> None:

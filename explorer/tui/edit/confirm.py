@@ -6,11 +6,12 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from explorer.tui import actions
 from explorer.tui.styling import DIALOGS_CSS
 
 
@@ -18,10 +19,7 @@ class ConfirmScreen(ModalScreen[bool]):
     """Answers True only for an explicit yes (`y` or the button)."""
 
     CSS_PATH = DIALOGS_CSS
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("confirm")
 
     def __init__(self, question: str, yes: str = "Yes") -> None:
         super().__init__(classes="edit-modal")

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, Static
 from explorer.edits.client import describe_failure, record_data
 from explorer.edits.fields import FieldProfile, learn_required
 from explorer.edits.values import expectation, parse_value
+from explorer.tui import actions
 from explorer.tui.styling import DIALOGS_CSS
 
 CreateCall = Callable[[dict[str, Any]], Awaitable[Any]]
@@ -29,10 +30,7 @@ class CreateRecordScreen(ModalScreen[dict[str, Any] | None]):
     """Answers the created record's map, or None when the person leaves."""
 
     CSS_PATH = DIALOGS_CSS
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "create", "Create", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("create")
 
     class Answered(Message):
         def __init__(self, record: dict[str, Any] | None, reason: str | None) -> None:

@@ -7,13 +7,14 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Label, Static
 
 from explorer.edits.staging import DiffRow, EditBook
 from explorer.edits.values import display
+from explorer.tui import actions
 from explorer.tui.styling import DIALOGS_CSS
 
 
@@ -26,12 +27,7 @@ class DiffScreen(ModalScreen[bool]):
     """Shows every staged change; answers True when the person saves."""
 
     CSS_PATH = DIALOGS_CSS
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("m", "resolve(True)", "Keep mine"),
-        Binding("t", "resolve(False)", "Take theirs"),
-        Binding("escape", "cancel", "Back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("diff")
 
     def __init__(self, book: EditBook) -> None:
         super().__init__(classes="edit-modal")

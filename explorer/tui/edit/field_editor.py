@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from explorer.edits.fields import FieldProfile
 from explorer.edits.values import Parsed, display, expectation, parse_value
 from explorer.kinds import FieldKind
+from explorer.tui import actions
 from explorer.tui.styling import DIALOGS_CSS
 
 
@@ -31,10 +32,7 @@ class FieldEditor(ModalScreen[Edited | None]):
     """Edit one field of one record; Enter stages a valid value, Escape leaves it unchanged."""
 
     CSS_PATH = DIALOGS_CSS
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("down", "choices", "Choices", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("field")
 
     def __init__(self, record_label: str, profile: FieldProfile, value: Any) -> None:
         super().__init__(classes="edit-modal")

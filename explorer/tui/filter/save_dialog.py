@@ -8,11 +8,12 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from explorer.tui import actions
 from explorer.tui.styling import DIALOGS_CSS
 
 
@@ -21,9 +22,7 @@ class SaveFilterScreen(ModalScreen[str | None]):
 
     CSS_PATH = DIALOGS_CSS
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("save_filter")
 
     def __init__(
         self, filter_text: str, saved: Mapping[str, str], preview: Text | None = None
