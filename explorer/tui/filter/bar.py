@@ -8,7 +8,6 @@ registry; they are bound on the inner input, which holds the focus.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar, Self
 
@@ -18,15 +17,16 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 
 from explorer.config.state import StateStore
 from explorer.kinds import FieldKind
-from explorer.rsql import Completion, Diagnostic, complete
+from explorer.rsql import Completion
+from explorer.tui.filter import messages
 from explorer.tui.filter.checking import FilterCheck, Verdict, check_filter
 from explorer.tui.filter.clauses import and_clause, clause
+from explorer.tui.filter.completing import offered
 from explorer.tui.filter.completion_list import CompletionList
 from explorer.tui.filter.editor import FilterInput
 from explorer.tui.filter.history import FilterHistory
@@ -40,57 +40,20 @@ NARROW_WIDTH = 72  # below this the status row shows only the diagnostic
 class FilterBar(Widget):
     """Edits, checks and applies the RSQL filter of the current alias."""
 
+    HELP_TITLE = "Filter"
+    HELP_TEXT = (
+        "Type an RSQL filter; it is checked on every keystroke and never sent while invalid. "
+        "Enter applies it, Escape returns to the table."
+    )
+    HELP_SCOPES = ("filter",)
+
     # Status colours per verdict (themed in styles/filter.tcss).
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"filter-bar--{verdict.value}" for verdict in Verdict}
 
-    class Applied(Message):
-        """A valid filter (as typed, trimmed) was applied; "" means no filter."""
-
-        def __init__(self, bar: FilterBar, filter: str) -> None:
-            super().__init__()
-            self.bar = bar
-            self.filter = filter
-
-        @property
-        def control(self) -> FilterBar:
-            return self.bar
-
-    class Left(Message):
-        """Escape in the bar: the app moves the focus back to the table."""
-
-        def __init__(self, bar: FilterBar) -> None:
-            super().__init__()
-            self.bar = bar
-
-        @property
-        def control(self) -> FilterBar:
-            return self.bar
-
-    class SaveRequested(Message):
-        """The user named the current filter; the app writes it to config."""
-
-        def __init__(self, bar: FilterBar, name: str, filter: str) -> None:
-            super().__init__()
-            self.bar = bar
-            self.name = name
-            self.filter = filter
-
-        @property
-        def control(self) -> FilterBar:
-            return self.bar
-
-    class Changed(Message):
-        """The text changed and was checked: `valid` means it may be applied."""
-
-        def __init__(self, bar: FilterBar, valid: bool, diagnostic: Diagnostic | None) -> None:
-            super().__init__()
-            self.bar = bar
-            self.valid = valid
-            self.diagnostic = diagnostic
-
-        @property
-        def control(self) -> FilterBar:
-            return self.bar
+    Applied = messages.Applied
+    Left = messages.Left
+    SaveRequested = messages.SaveRequested
+    Changed = messages.Changed
 
     def __init__(
         self,
@@ -210,6 +173,15 @@ class FilterBar(Widget):
         self._paint_status(check.message)
         return check
 
+    # What the editor tells its owner (see `EditorOwner`).
+
+    def text_changed(self, value: str) -> None:
+        if value != self.check.text:
+            self.validate_now()
+
+    def cursor_left_word(self) -> None:
+        self.completions.close()
+
     # Painting.
 
     def _paint_status(self, message: str) -> None:
@@ -293,36 +265,10 @@ class FilterBar(Widget):
     # Completion.
 
     def completions_at_cursor(self) -> tuple[list[Completion], bool]:
-        """What `complete()` offers at the cursor, minus entries that would change nothing,
-        and whether one of those was dropped (the text at the cursor is already complete)."""
-        text = self.input.value
-        cursor = self.input.cursor_position
-        found: list[Completion] = []
-        if not text.strip():
-            found.extend(
-                # A saved filter replaces the whole (blank) text, like a value would.
-                Completion(saved, 0, len(text), "value", f"★ {name}", saved)
-                for name, saved in self.saved.items()
-            )
-        found.extend(complete(text, cursor, list(self.fields), self.values))
-        if any(c.kind == "operator" and c.end == cursor == c.start + len(c.text) for c in found):
-            found.extend(self._values_after_operator(text, cursor))
-        useful = [c for c in found if text[c.start : c.end] != c.text]
-        settled = [c for c in found if c not in useful and c.kind in ("field", "value")]
-        return useful, bool(settled)
-
-    def _values_after_operator(self, text: str, cursor: int) -> list[Completion]:
-        """Values for the comparison whose operator ends at the cursor (`Status==|`).
-
-        The engine still sees the operator there, so ask as if a space followed it and map the
-        spans back to the real text.
-        """
-        probe = text[:cursor] + " " + text[cursor:]
-        return [
-            replace(c, start=cursor, end=c.end - 1 if c.end > cursor else cursor)
-            for c in complete(probe, cursor + 1, list(self.fields), self.values)
-            if c.kind == "value" and c.start == cursor + 1
-        ]
+        """What the dropdown offers at the cursor, and whether the word there is complete."""
+        return offered(
+            self.input.value, self.input.cursor_position, list(self.fields), self.values, self.saved
+        )
 
     def update_completions(self, *, typing: bool = False) -> bool:
         """Refresh the dropdown for the cursor position; returns whether it is open.
@@ -400,19 +346,17 @@ class FilterBar(Widget):
             self.screen.focus_next()
 
     def action_history_back(self) -> None:
-        if self.completions.is_open:
-            self.completions.move(-1)
-            return
-        recalled = self.history.back(self.input.value)
-        if recalled is not None:
-            self._set_text(recalled)
-        self._show_history_position()
+        self._recall(-1)
 
     def action_history_forward(self) -> None:
+        self._recall(1)
+
+    def _recall(self, step: int) -> None:
+        """Up/Down: move in an open dropdown, else recall an older or newer filter."""
         if self.completions.is_open:
-            self.completions.move(1)
+            self.completions.move(step)
             return
-        recalled = self.history.forward()
+        recalled = self.history.back(self.input.value) if step < 0 else self.history.forward()
         if recalled is not None:
             self._set_text(recalled)
         self._show_history_position()
