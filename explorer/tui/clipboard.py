@@ -1,10 +1,19 @@
-"""Copying text: Textual's OSC 52 for the terminal plus pyperclip for the system clipboard."""
+"""Copying text: Textual's OSC 52 for the terminal plus pyperclip for the system clipboard;
+and what the app copies: a record, a value, the filter, the request."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from textual.app import App
+
+from explorer.tui.detail import record_json
+from explorer.tui.records import value_text
+
+if TYPE_CHECKING:
+    from explorer.tui.browsing import Browser
+    from explorer.tui.table import RecordTable
 
 
 def copy_text(app: App[Any], text: str, what: str) -> None:
@@ -18,3 +27,37 @@ def copy_text(app: App[Any], text: str, what: str) -> None:
         except Exception:  # no system clipboard (SSH, CI): OSC 52 still copied
             pass
     app.notify(f"Copied {what} ({len(text):,} chars)", title="Copied", timeout=3)
+
+
+def copy_record(app: App[Any], table: RecordTable) -> None:
+    record = table.current_record
+    if record is not None:
+        copy_text(app, record_json(record), "record")
+
+
+def copy_value(app: App[Any], table: RecordTable) -> None:
+    record, column = table.current_record, table.current_column
+    if record is not None and column is not None:
+        copy_text(app, value_text(record.get(column)), f"{column} value")
+
+
+def copy_filter(app: App[Any], filter_text: str, *, as_parameter: bool = False) -> None:
+    """The filter as typed, or as an encoded `filter=` query parameter."""
+    if as_parameter:
+        copy_text(app, "filter=" + quote(filter_text, safe=""), "filter parameter")
+    else:
+        copy_text(app, filter_text, "filter")
+
+
+def copy_request(app: App[Any], browser: Browser | None, *, curl: bool = False) -> None:
+    """The current list's request as a URL, or as a curl command (token never shown)."""
+    from explorer.api import curl_command, request_url
+
+    request = browser.request() if browser is not None else None
+    if request is None:
+        return
+    settings, record_type, alias, params = request
+    if curl:
+        copy_text(app, curl_command(settings, record_type, alias, **params), "curl command")
+    else:
+        copy_text(app, request_url(settings, record_type, alias, **params), "URL")

@@ -1,28 +1,33 @@
-"""Typed messages that workers and the client's event stream post to the app."""
+"""Typed messages that workers, the client's event stream and the palette post to the app.
+
+Workers never touch widgets: they post one of these and the app's handler, on the event loop,
+hands it to the part of the app that owns the state.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from explorer.tui.paging import PageRequest
+if TYPE_CHECKING:
+    from explorer.api import ClientEvent, Page
+    from explorer.browse import Fetch
 
 
 class PageLoaded(Message):
-    """A page arrived for `request`; `prefetched` when it was fetched ahead of the user."""
+    """A page arrived for `fetch`."""
 
-    def __init__(self, request: PageRequest, page: Any, *, prefetched: bool = False) -> None:
+    def __init__(self, fetch: Fetch, page: Page) -> None:
         super().__init__()
-        self.request = request
+        self.fetch = fetch
         self.page = page
-        self.prefetched = prefetched
 
 
 class PageFailed(Message):
-    def __init__(self, request: PageRequest, error: BaseException) -> None:
+    def __init__(self, fetch: Fetch, error: BaseException) -> None:
         super().__init__()
-        self.request = request
+        self.fetch = fetch
         self.error = error
 
 
@@ -36,10 +41,28 @@ class CountKnown(Message):
         self.problem = problem
 
 
+class AliasChecked(Message):
+    """A new alias answered its one-record fetch: it exists and holds `total` records."""
+
+    def __init__(self, alias_key: str, total: int) -> None:
+        super().__init__()
+        self.alias_key = alias_key
+        self.total = total
+
+
+class AliasRefused(Message):
+    """A new alias could not be fetched; it is not added."""
+
+    def __init__(self, alias_key: str, error: BaseException) -> None:
+        super().__init__()
+        self.alias_key = alias_key
+        self.error = error
+
+
 class ClientEventPosted(Message):
     """A token, rate or request event from the client, relayed into the app's queue."""
 
-    def __init__(self, event: Any) -> None:
+    def __init__(self, event: ClientEvent) -> None:
         super().__init__()
         self.event = event
 
@@ -52,3 +75,20 @@ class SessionFailed(Message):
     def __init__(self, error: BaseException) -> None:
         super().__init__()
         self.error = error
+
+
+class ActionChosen(Message):
+    """A registry action picked in the command palette; the app runs it."""
+
+    def __init__(self, action: str) -> None:
+        super().__init__()
+        self.action = action
+
+
+class AliasChosen(Message):
+    """An alias picked in the palette or the jump dialog, with a filter to apply ("" none)."""
+
+    def __init__(self, alias_key: str, filter_text: str | None = None) -> None:
+        super().__init__()
+        self.alias_key = alias_key
+        self.filter_text = filter_text

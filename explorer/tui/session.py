@@ -5,16 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from explorer.api import ElementumClient
+    from explorer.config import Config, Profile
 
 
 @dataclass
 class Session:
     """A profile opened by the app; `persist` is False for the in-memory sandbox profile."""
 
-    profile: Any
+    profile: Profile
     label: str
-    config: Any = None
+    config: Config | None = None
     config_path: Path | None = None
     read_only: bool = False
     persist: bool = True
@@ -24,12 +28,11 @@ class Session:
 
     @property
     def page_size(self) -> int:
-        return int(getattr(self.profile, "page_size", 0) or 100)
+        return self.profile.page_size
 
     @property
     def id_key(self) -> str:
-        settings = self.profile.connection_settings()
-        return str(getattr(settings, "id_key", "Handle") or "Handle")
+        return self.profile.connection_settings().id_key
 
     def aliases(self) -> dict[str, list[str]]:
         aliases: dict[str, list[str]] = self.profile.aliases
@@ -50,7 +53,7 @@ class Session:
         self.profile.saved_filters.setdefault(alias_key, {})[name] = text
         self.save()
 
-    def open_client(self) -> Any:
+    def open_client(self) -> ElementumClient:
         from explorer.api import ElementumClient
 
         return ElementumClient(self.profile.connection_settings())

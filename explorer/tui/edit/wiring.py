@@ -1,9 +1,10 @@
-"""The explorer app's edit, collaboration and export features, mixed into the app class.
+"""The edit features inside the explorer app: the edit hub, the unsaved counter, edit marks in
+the table and the collaboration tabs in the detail pane.
 
-Kept apart from `app.py` so the browsing shell stays small: this mixin mounts the edit hub,
-the unsaved counter in the header and the collaboration tabs in the detail pane once the
-session is ready, marks edited cells whenever the table redraws, and implements the write
-actions of the registry (which read-only mode removes).
+`EditLink` is composed into the app once the session is ready: the app hands it the write
+actions of the registry and the messages of the table, the hub and the tabs. It mounts the hub
+and the tabs after the first page is on screen (they are many widgets), marks edited cells
+whenever the table redraws, and lets the open tab follow the table's cursor.
 """
 
 from __future__ import annotations
@@ -13,296 +14,229 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual.app import App
 from textual.timer import Timer
-from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
 
-from explorer.tui import actions
+from explorer.tui.browsing import Browser
+from explorer.tui.panes import Panes
 from explorer.tui.records import cell_text
 from explorer.tui.styling import DIALOGS_CSS, EDIT_CSS, load_styles
 
 if TYPE_CHECKING:
-    from textual.app import App
-
+    from explorer.api import ElementumClient
     from explorer.edits.staging import RecordRef
-    from explorer.tui.collab.panels import RelatedPanel
     from explorer.tui.collab.tabs import CollaborationTabs
     from explorer.tui.edit.hub import EditHub
+    from explorer.tui.session import Session
+    from explorer.tui.table import RecordTable
 
-    _AppBase = App[None]
-else:
-    _AppBase = object
-
-# Actions that write to Elementum; read-only mode removes them from keys, palette and help.
-WRITE_ACTIONS = frozenset(spec.action for spec in actions.ACTIONS if spec.writes)
 # How a cell with a staged, conflicting or failed edit looks, here and in the edit bench.
 MARK_STYLES = {"staged": "bold yellow", "conflict": "bold white on red", "failed": "bold red"}
 # Seconds the table cursor must rest before the open collaboration tab follows it.
 COLLAB_FOLLOW_DELAY = 0.3
 
 
-class EditWiring(_AppBase):
-    """Mixed in before `App`; expects the explorer app's session, client and panes."""
+class EditLink:
+    """Edits of the records the browser shows: staged in the hub, marked in the table."""
 
-    session: Any
-    client: Any
-    alias_key: str | None
-    filter_text: str
-    _marked_cells: set[tuple[str, str]]
-    _edit_hub: EditHub
-    _collab_timer: Timer | None
-    _parts_pending: bool
-
-    # ----- parts -----------------------------------------------------------------------
+    def __init__(
+        self,
+        app: App[None],
+        panes: Panes,
+        session: Session,
+        client: ElementumClient,
+        browser: Browser,
+    ) -> None:
+        self.app = app
+        self.panes = panes
+        self.session = session
+        self.client = client
+        self.browser = browser
+        self.hub: EditHub | None = None
+        self._tabs: CollaborationTabs | None = None
+        self._marked: set[tuple[str, str]] = set()
+        self._follow_timer: Timer | None = None
+        # The parts mount after the first page is painted, when there is one to load.
+        self._pending = bool(session.alias_keys())
+        panes.detail.staged_lookup = self.staged_values
 
     @property
-    def edit_hub(self) -> EditHub | None:
-        # Kept from mounting: marking asks for it per table row, a DOM query each time was slow.
-        hub: EditHub | None = getattr(self, "_edit_hub", None)
-        return hub
-
-    @property
-    def read_only_mode(self) -> bool:
-        return bool(self.session is not None and self.session.read_only)
-
-    def _table(self) -> Any:
-        table = getattr(self, "table", None)  # the app's lookup is kept; a query walks the DOM
-        return table if table is not None else self.query_one("#table")
-
-    def _where(self) -> tuple[str, str] | None:
-        if self.alias_key is None or "/" not in self.alias_key:
-            return None
-        record_type, alias = self.alias_key.split("/", 1)
-        return record_type, alias
+    def read_only(self) -> bool:
+        return self.session.read_only
 
     def _ref_of(self, record: Mapping[str, Any] | None) -> RecordRef | None:
-        hub, where = self.edit_hub, self._where()
+        hub, where = self.hub, self.browser.where
         if hub is None or where is None or record is None:
             return None
         return hub.ref(*where, record)
 
-    async def on_session_ready(self, _message: Any) -> None:
-        """After the app's own handler opened the client: the edit parts mount once, after
-        the first page is on screen when there is one to load (they are many widgets)."""
-        if self.session is None or self.client is None or self.edit_hub is not None:
-            return
-        self._marked_cells = set()
-        self._collab_timer = None
-        detail: Any = self.query_one("#detail")
-        detail.staged_lookup = self._staged_values
-        if self.session.alias_keys():
-            self._parts_pending = True
-        else:
+    # ----- parts ----------------------------------------------------------------------------
+
+    async def mount_now(self) -> None:
+        """The parts at once (there is no first page to wait for)."""
+        if not self._pending:
             await self._mount_parts()
 
     async def _mount_parts(self) -> None:
-        """The edit hub, the unsaved counter in the header and the collaboration tabs, with the
-        styles of those tabs and of every dialog."""
+        """The edit hub, the counter in the header and the collaboration tabs, with the styles
+        of those tabs and of every dialog."""
         from explorer.tui.collab.tabs import CollaborationTabs
         from explorer.tui.edit.hub import EditHub
 
-        self._parts_pending = False
-        detail = self.query_one("#detail")
-        if not detail.is_mounted or self.edit_hub is not None or self.client is None:
+        self._pending = False
+        detail = self.panes.detail
+        if not detail.is_mounted or self.hub is not None:
             return  # the app is closing, or the parts are already there
-        load_styles(self, EDIT_CSS, DIALOGS_CSS)
-        hub = EditHub(self.client, read_only=self.read_only_mode, id_key=self.session.id_key)
-        await self.mount(hub)
-        self._edit_hub = hub
+        load_styles(self.app, EDIT_CSS, DIALOGS_CSS)
+        hub = EditHub(self.client, read_only=self.read_only, id_key=self.session.id_key)
+        await detail.screen.mount(hub)
+        self.hub = hub
         self._observe_shown_page()
         tabs = CollaborationTabs(
-            self.client, None, read_only=self.read_only_mode, fields_tab=True, id="detail-collab"
+            self.client, None, read_only=self.read_only, fields_tab=True, id="detail-collab"
         )
         await detail.mount(tabs, before="#detail-body")
-        self._collab_tabs = tabs
-        self._follow_later()
+        self._tabs = tabs
+        self.follow_later()
 
-    def _mount_parts_after_paint(self) -> None:
+    def mount_after_paint(self) -> None:
         """Once the first page (or its error) is on screen, the edit parts mount."""
-        if getattr(self, "_parts_pending", False):
-            self._parts_pending = False
-            self.call_after_refresh(self._mount_parts)
+        if self._pending:
+            self._pending = False
+            self.app.call_after_refresh(self._mount_parts)
 
-    def on_page_failed(self, _message: Any) -> None:
-        self._mount_parts_after_paint()
-
-    def _staged_values(self, record: Mapping[str, Any]) -> dict[str, Any]:
+    def staged_values(self, record: Mapping[str, Any]) -> dict[str, Any]:
         """The record's staged edits as field → new value, for the detail pane."""
-        hub, ref = self.edit_hub, self._ref_of(record)
+        hub, ref = self.hub, self._ref_of(record)
         if hub is None or ref is None:
             return {}
         return {edit.field: edit.new for edit in hub.book.edits(ref)}
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Write actions do not exist in read-only mode (no key, no footer entry)."""
-        if action in WRITE_ACTIONS and self.read_only_mode:
-            return False
-        return super().check_action(action, parameters)
+    # ----- the write actions of the registry ------------------------------------------------
 
-    # ----- actions ---------------------------------------------------------------------
-
-    def action_edit_field(self) -> None:
-        table, hub, where = self._table(), self.edit_hub, self._where()
+    def edit_field(self) -> None:
+        table, hub, where = self.panes.table, self.hub, self.browser.where
         record, column = table.current_record, table.current_column
         if hub is not None and where is not None and record is not None and column:
             hub.edit(*where, record, column)
 
-    def action_save_edits(self) -> None:
-        if self.edit_hub is not None:
-            self.edit_hub.save()
+    def save(self) -> None:
+        if self.hub is not None:
+            self.hub.save()
 
-    def action_undo_edit(self) -> None:
-        if self.edit_hub is not None:
-            self.edit_hub.undo()
+    def undo(self) -> None:
+        if self.hub is not None:
+            self.hub.undo()
 
-    def action_new_record(self) -> None:
-        hub, where = self.edit_hub, self._where()
+    def new_record(self) -> None:
+        hub, where = self.hub, self.browser.where
         if hub is not None and where is not None:
             hub.create(*where)
 
-    def action_bulk_set_field(self) -> None:
-        hub, where = self.edit_hub, self._where()
+    def bulk_set(self) -> None:
+        hub, where = self.hub, self.browser.where
         if hub is not None and where is not None:
-            hub.bulk(*where, self.filter_text or None)
+            hub.bulk(*where, self.browser.filter_text or None)
 
-    def action_export_records(self) -> None:
-        hub, where = self.edit_hub, self._where()
+    def export(self) -> None:
+        hub, where = self.hub, self.browser.where
         if hub is not None and where is not None:
-            page = [dict(record) for record in self._table().records]
-            hub.export(*where, self.filter_text or None, page)
+            page = [dict(record) for record in self.panes.table.records]
+            hub.export(*where, self.browser.filter_text or None, page)
 
-    async def action_quit(self) -> None:
-        """Quitting with unsaved edits asks first."""
-        hub = self.edit_hub
+    def quit_question(self) -> str | None:
+        """What to ask before quitting, when edits would be lost."""
+        hub = self.hub
         if hub is None or not hub.unsaved:
-            await super().action_quit()
-            return
+            return None
+        return f"Quit with {hub.unsaved} unsaved change(s)? They will be lost."
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.exit()
-
-        from explorer.tui.edit.confirm import ConfirmScreen
-
-        question = f"Quit with {hub.unsaved} unsaved change(s)? They will be lost."
-        self.push_screen(ConfirmScreen(question, yes="Quit"), answered)
-
-    # ----- marks, counter, saved and created records ------------------------------------
+    # ----- marks, counter, saved and created records ----------------------------------------
 
     def _observe_shown_page(self) -> None:
         """Let the edit hub learn the fields of the page the table shows."""
-        hub, where, table = self.edit_hub, self._where(), self._table()
+        hub, where, table = self.hub, self.browser.where, self.panes.table
         if hub is not None and where is not None and table.records:
             hub.observe(*where, table.records, table.profiles_later())
 
-    def on_record_table_filled(self, _message: Any) -> None:
+    def table_filled(self, _message: RecordTable.Filled) -> None:
         self._observe_shown_page()
-        self._marked_cells = set()
+        self._marked = set()
         self._mark_table()
-        self._mount_parts_after_paint()
+        self.mount_after_paint()
 
-    def on_edit_hub_changed(self, message: EditHub.Changed) -> None:
+    def hub_changed(self, message: EditHub.Changed) -> None:
         text = f"● {message.count} unsaved" if message.count else ""
         if message.conflicts:
             text += f" · {message.conflicts} conflict(s)"
-        header: Any = self.query_one("#header")
-        header.set_unsaved(text)
+        self.panes.header.set_unsaved(text)
         self._mark_table()
-        detail: Any = self.query_one("#detail")
-        detail.redraw()
+        self.panes.detail.redraw()
 
     def _mark_table(self) -> None:
         """Show staged values, marked, in the table; cells no longer staged get their value."""
-        hub, table = self.edit_hub, self._table()
+        hub, table = self.hub, self.panes.table
         if hub is None:
             return
         from explorer.edits.values import display
 
-        previous: set[tuple[str, str]] = getattr(self, "_marked_cells", set())
         marked: set[tuple[str, str]] = set()
         for index, record in enumerate(table.records):
             ref = self._ref_of(record)
             for edit in hub.book.edits(ref) if ref is not None else []:
                 if edit.field in table.columns_shown:
                     style = MARK_STYLES[hub.mark(ref, edit.field) or "staged"]
-                    self._set_cell(
-                        table, str(index), edit.field, Text(display(edit.new) + " *", style)
-                    )
+                    self._set_cell(str(index), edit.field, Text(display(edit.new) + " *", style))
                     marked.add((str(index), edit.field))
-        for row_key, column in previous - marked:
+        for row_key, column in self._marked - marked:
             if row_key.isdigit() and int(row_key) < len(table.records):
                 value = table.records[int(row_key)].get(column)
-                self._set_cell(table, row_key, column, Text(cell_text(value)))
-        self._marked_cells = marked
+                self._set_cell(row_key, column, Text(cell_text(value)))
+        self._marked = marked
 
-    @staticmethod
-    def _set_cell(table: DataTable[Any], row_key: str, column: str, value: Any) -> None:
+    def _set_cell(self, row_key: str, column: str, value: Text) -> None:
         with contextlib.suppress(CellDoesNotExist):
-            table.update_cell(row_key, column, value)
+            self.panes.table.update_cell(row_key, column, value)
 
-    def on_edit_hub_record_saved(self, message: EditHub.RecordSaved) -> None:
-        """The server's answer replaces the loaded record (in place, so cached pages agree)."""
-        table = self._table()
+    def record_saved(self, message: EditHub.RecordSaved) -> None:
+        """The server's answer replaces the loaded record (in place, so held pages agree)."""
+        ref, saved, table = message.ref, message.record, self.panes.table
         for record in table.records:
-            if self._ref_of(record) == message.ref and isinstance(record, dict):
+            if self._ref_of(record) == ref and isinstance(record, dict):
                 record.clear()
-                record.update(message.record)
-        self._marked_cells |= {
-            (str(i), c) for i, r in enumerate(table.records) if self._ref_of(r) == message.ref
+                record.update(saved)
+        self._marked |= {
+            (str(i), c) for i, r in enumerate(table.records) if self._ref_of(r) == ref
             for c in table.columns_shown
         }  # fmt: skip
         self._mark_table()
-        detail: Any = self.query_one("#detail")
-        detail.show(table.current_record)
+        self.panes.detail.show(table.current_record)
 
-    def on_edit_hub_record_created(self, message: EditHub.RecordCreated) -> None:
-        if self._where() != (message.record_type, message.alias):
+    def record_created(self, message: EditHub.RecordCreated) -> None:
+        if self.browser.where != (message.record_type, message.alias):
             return
-        table = self._table()
+        table = self.panes.table
         table.show_records([*table.records, message.record], table.columns_shown)
         table.move_cursor(row=table.row_count - 1)
         table.focus()
 
-    def on_edit_hub_bulk_done(self, _message: Any) -> None:
-        self.call_later(self.run_action, "reload")
+    # ----- collaboration tabs ---------------------------------------------------------------
 
-    # ----- collaboration tabs ----------------------------------------------------------
-
-    def on_data_table_cell_highlighted(self, message: DataTable.CellHighlighted) -> None:
-        if message.data_table.id != "table":
-            return
-        self._follow_later()
-
-    def _follow_later(self) -> None:
+    def follow_later(self) -> None:
         """The open tab follows the cursor once it rests, not on every step."""
-        if getattr(self, "_collab_timer", None) is not None:
-            assert self._collab_timer is not None
-            self._collab_timer.stop()
-        self._collab_timer = self.set_timer(COLLAB_FOLLOW_DELAY, self._follow_record)
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+        self._follow_timer = self.app.set_timer(COLLAB_FOLLOW_DELAY, self._follow_record)
 
     def _follow_record(self) -> None:
-        tabs: Any = getattr(self, "_collab_tabs", None)  # kept: a DOM query per page was slow
+        tabs = self._tabs
         if tabs is not None and tabs.is_attached:
-            tabs.retarget(self._ref_of(self._table().current_record))
+            tabs.retarget(self._ref_of(self.panes.table.current_record))
 
-    def on_collaboration_tabs_fields_shown(self, message: CollaborationTabs.FieldsShown) -> None:
-        body = self.query("#detail-body")
+    def fields_shown(self, message: CollaborationTabs.FieldsShown) -> None:
+        body = self.panes.detail.query("#detail-body")
         if body:
             body.first().display = message.shown
         if not message.shown:
             self._follow_record()
-
-    def on_related_panel_open(self, message: RelatedPanel.Open) -> None:
-        """Enter on a related item opens that record: its alias, filtered to its id."""
-        item = message.item
-        key = f"{item.type}/{item.alias}" if item.type else None
-        if key is None or self.session is None:
-            self.notify(f"Cannot tell the record type of {item.alias}/{item.id}.")
-            return
-        if key in self.session.alias_keys():
-            tree: Any = self.query_one("#tree")
-            tree.select_key(key)
-        opener: Any = getattr(self, "open_alias", None)
-        if opener is not None:
-            opener(key, f'{self.session.id_key}=="{item.id}"')
-            self._table().focus()
