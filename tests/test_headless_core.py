@@ -1,4 +1,5 @@
-"""The headless core (RSQL, API client, sandbox, config, CLI commands) never imports Textual."""
+"""The headless core (RSQL, API client, sandbox, config, edits, browsing, CLI commands) never
+imports Textual."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ SCRIPT = """
 import importlib, pkgutil, sys
 import explorer
 for package in (
-    "explorer.rsql", "explorer.api", "explorer.sandbox", "explorer.config", "explorer.edits"
+    "explorer.rsql", "explorer.api", "explorer.sandbox", "explorer.config", "explorer.edits",
+    "explorer.browse",
 ):
     module = importlib.import_module(package)
     for info in pkgutil.walk_packages(module.__path__, package + "."):
