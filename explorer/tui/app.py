@@ -9,14 +9,15 @@ flow down (the registry's actions call those parts).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.command import Provider
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from explorer.browse import Move
@@ -51,10 +52,12 @@ from explorer.tui.table import RecordTable
 from explorer.tui.tree import AliasTree
 
 if TYPE_CHECKING:
+    from textual.action import ActionParseResult
 
     from explorer.tui.edit.hub import EditHub
 
 NARROW_WIDTH = 120
+READ_ONLY_WHY = "this profile is open read-only (--read-only, or read_only = true in its config)"
 
 SessionSource = Session | Callable[[], Session] | None
 FirstRun = Callable[[], Screen[Session | Callable[[], Session] | None]]
@@ -169,7 +172,7 @@ class ExplorerApp(App[None]):
     async def on_session_ready(self, _: SessionReady) -> None:
         session = self.session
         assert session is not None
-        self.header.set_place(session.label)
+        self.header.set_place(session.label + (" · read-only" if session.read_only else ""))
         self._use_keymap(session.keymap)
         if session.theme and session.theme in self.available_themes:
             self.theme = session.theme
@@ -198,10 +201,12 @@ class ExplorerApp(App[None]):
             return
         unknown = actions.unknown_ids(keymap)
         if unknown:
+            # Markup off: the message names the config section in brackets.
             self.notify(
                 f"Unknown action ids in [keymap]: {', '.join(unknown)}",
                 title="Config",
                 severity="warning",
+                markup=False,
             )
         self.set_keymap({k: v for k, v in keymap.items() if k not in unknown})
 
@@ -309,6 +314,23 @@ class ExplorerApp(App[None]):
         if action in actions.WRITE_ACTIONS and self.read_only:
             return False
         return super().check_action(action, parameters)
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """A write key pressed in read-only mode says why nothing happens."""
+        if isinstance(action, str) and actions.writes(action) and self.read_only:
+            self.notify(f"Not available: {READ_ONLY_WHY}.", title="Read-only", timeout=4)
+            return True
+        return await super().run_action(action, default_namespace, namespaces)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own commands, less those the registry offers already (Quit)."""
+        ours = {spec.label for spec in actions.palette_specs()}
+        return (c for c in super().get_system_commands(screen) if c.title not in ours)
 
     # ----- the registry's actions -------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from app_helpers import region_text
+from app_helpers import region_text, screen_text
 from test_edit_support import TICKETS, client_for, new_ticket, settle, tag
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -139,3 +139,24 @@ async def test_read_only_mode_removes_every_write_path(sandbox: Any, tmp_path: P
             assert not tabs.query("#attach-delete") and not tabs.query("#attach-path")
             assert tabs.query("#attach-dest")  # downloading reads, so it stays
         assert await client.get_record(*TICKETS, ticket["Handle"]) == ticket
+
+
+async def test_read_only_mode_says_so_in_the_header_and_when_a_write_key_is_pressed(
+    sandbox: Any, tmp_path: Path
+) -> None:
+    app = explorer(sandbox, tmp_path, read_only=True)
+    async with app.run_test(size=(160, 40), notifications=True) as pilot:
+        await settle(pilot)
+        assert "sandbox · read-only" in region_text(app, app.header)
+        app.table.focus()
+        for key in ("e", "n", "u", "ctrl+s"):
+            app.clear_notifications()
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is app.screen_stack[0], key
+            shown = " ".join(screen_text(app).split())
+            assert "Read-only" in shown and "Not available: this profile is open" in shown, key
+        # Keys that only read still work.
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert app.table.border_subtitle.startswith("rows 101–")
