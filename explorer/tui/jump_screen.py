@@ -67,9 +67,12 @@ class JumpScreen(ModalScreen[str | None]):
             options.highlighted = (current + step) % options.option_count
 
     @on(Input.Submitted, "#jump-input")
-    def _submitted(self) -> None:
+    def _submitted(self, event: Input.Submitted) -> None:
         options = self.query_one("#jump-options", OptionList)
         if options.highlighted is None:
+            query = event.value.strip()
+            said = f"No alias matches {query!r}." if query else "This profile has no aliases."
+            self.notify(said, severity="warning", markup=False)
             self.dismiss(None)
             return
         self.dismiss(options.get_option_at_index(options.highlighted).id)
