@@ -159,3 +159,19 @@ async def test_applying_a_filter_after_an_empty_result_returns_to_the_table(
         await settle(app, pilot)
         assert app.table.border_subtitle.endswith(" · Status==Open")
         assert app.focused is app.table
+
+
+async def test_every_quick_press_of_next_counts_and_only_the_last_page_is_shown(
+    make_app: Callable[..., ExplorerApp], make_sandbox: Callable[..., RunningSandbox]
+) -> None:
+    # Each answer takes a while, so most presses come while a page is loading.
+    app = make_app(make_sandbox(records=3500, latency_ms=100))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press(*["right_square_bracket"] * 30)
+        await settle(app, pilot)
+        assert app.table.border_subtitle == "rows 3,001–3,100 of 3,500"
+        assert row_handles(app)[0] == "ITM-3001"
+        await pilot.press("left_square_bracket")
+        await pilot.pause()  # held from the walk: no fetch needed
+        assert row_handles(app)[0] == "ITM-2901"
