@@ -1,4 +1,5 @@
-"""Helpers for the app's Pilot tests: let the app settle, read rows and toasts."""
+"""Helpers for the app's Pilot tests: a session on a sandbox, let the app settle, read rows,
+toasts and the screen."""
 
 from __future__ import annotations
 
@@ -7,7 +8,18 @@ from typing import Any
 from textual.app import App
 from textual.pilot import Pilot
 
+from explorer.sandbox import RunningSandbox
 from explorer.tui.app import ExplorerApp
+from explorer.tui.launch import sandbox_profile
+from explorer.tui.session import Session
+
+
+def sandbox_session(server: RunningSandbox, **overrides: Any) -> Session:
+    """A session on `server` whose profile has `overrides` set (e.g. page_size=50)."""
+    profile = sandbox_profile(server)
+    for name, value in overrides.items():
+        setattr(profile, name, value)
+    return Session(profile=profile, label="sandbox")
 
 
 async def settle(app: ExplorerApp, pilot: Pilot[Any]) -> None:

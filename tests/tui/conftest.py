@@ -1,27 +1,18 @@
-"""Helpers for the app's Pilot tests: an app on the shared sandbox and a way to let it settle."""
+"""Fixtures for the app's Pilot tests: an app on the shared sandbox. Helpers that tests
+import live in `app_helpers.py` (a conftest is never imported by name: which `conftest`
+that finds depends on the order of the test paths)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from app_helpers import sandbox_session
 
 from explorer.sandbox import RunningSandbox
 from explorer.tui.app import ExplorerApp
-from explorer.tui.launch import sandbox_profile
-from explorer.tui.session import Session
-
-FIXED_NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
-
-
-def sandbox_session(server: RunningSandbox, **overrides: Any) -> Session:
-    profile = sandbox_profile(server)
-    for name, value in overrides.items():
-        setattr(profile, name, value)
-    return Session(profile=profile, label="sandbox")
 
 
 @pytest.fixture

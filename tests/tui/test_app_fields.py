@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from app_helpers import settle
-from conftest import sandbox_session
+from app_helpers import sandbox_session, settle
 
 from explorer.sandbox import RunningSandbox
 from explorer.tui.app import ExplorerApp
