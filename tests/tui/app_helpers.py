@@ -36,11 +36,13 @@ def row_handles(app: ExplorerApp) -> list[str]:
 
 
 def toasts(app: ExplorerApp) -> list[tuple[str, str]]:
+    """Titles and messages of the toasts raised (Textual has no public list of them)."""
     return [(n.title, n.message) for n in app._notifications]
 
 
 def screen_text(app: App[Any]) -> str:
-    """The text on screen, line by line, as a person would read it."""
+    """The text on screen, line by line, as a person would read it (the composed screen has
+    no public text export, only SVG: this reads the compositor Textual draws with)."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)
 

@@ -38,7 +38,8 @@ async def test_sort_page_and_choose_columns(
         await pilot.pause()
         selection = app.screen.query_one(SelectionList)
         selection.deselect("Title")
-        selection.highlighted = [o.value for o in selection._options].index("Status")
+        values = [selection.get_option_at_index(i).value for i in range(selection.option_count)]
+        selection.highlighted = values.index("Status")
         await pilot.press("ctrl+up", "ctrl+up", "enter")
         await pilot.pause()
         shown = app.table.columns_shown
