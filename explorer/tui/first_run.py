@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,6 +16,9 @@ from explorer.tui import actions
 from explorer.tui.session import Session
 from explorer.tui.styling import DIALOGS_CSS
 
+if TYPE_CHECKING:
+    from explorer.config import Config
+
 SessionChoice = Session | Callable[[], Session] | None
 
 
@@ -26,7 +29,9 @@ class FirstRunScreen(ModalScreen[SessionChoice]):
 
     BINDINGS: ClassVar[list[BindingType]] = actions.bindings("first_run")
 
-    def __init__(self, config: Any, sandbox_factory: Callable[[], Callable[[], Session]]) -> None:
+    def __init__(
+        self, config: Config, sandbox_factory: Callable[[], Callable[[], Session]]
+    ) -> None:
         super().__init__()
         self._config = config
         self._sandbox_factory = sandbox_factory

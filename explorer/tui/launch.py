@@ -12,12 +12,23 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from explorer.config import Config, Profile
+    from explorer.sandbox import SandboxOptions
     from explorer.tui.session import Session
+
+
+class SandboxServer(Protocol):
+    """What the app needs of a running sandbox (in this process or the child's answer)."""
+
+    base_url: str
+    client_id: str
+    client_secret: str
+    collections: list[str]
+
 
 SANDBOX_LABEL = "sandbox (local demo data)"
 
@@ -32,16 +43,16 @@ def group_collections(collections: Iterable[str]) -> dict[str, list[str]]:
     return grouped
 
 
-def profile_label(profile: Any) -> str:
+def profile_label(profile: Profile) -> str:
     """ "prod · eu" or "staging · staging.example.com"."""
-    if getattr(profile, "base_url", None):
-        where = str(profile.base_url).split("://", 1)[-1].rstrip("/")
+    if profile.base_url:
+        where = profile.base_url.split("://", 1)[-1].rstrip("/")
     else:
-        where = str(getattr(profile, "region", None) or "us")
+        where = profile.region or "us"
     return f"{profile.name} · {where}"
 
 
-def sandbox_profile(server: Any, *, read_only: bool = False) -> Any:
+def sandbox_profile(server: SandboxServer, *, read_only: bool = False) -> Profile:
     """An in-memory profile whose aliases are the sandbox's collections."""
     from explorer.config import Profile
     from explorer.config.secrets import SecretSource
@@ -77,10 +88,10 @@ class SandboxLauncher:
     `stop()` shuts the server down (the app calls it through `Session.on_close`).
     """
 
-    def __init__(self, options: Any = None) -> None:
+    def __init__(self, options: SandboxOptions | None = None) -> None:
         self._options = options
         self._ready = threading.Event()
-        self._server: Any = None
+        self._server: SandboxServer | None = None
         self._error: BaseException | None = None
         self._child: subprocess.Popen[str] | None = None
         self._stack = contextlib.ExitStack()
@@ -103,7 +114,7 @@ class SandboxLauncher:
         finally:
             self._ready.set()
 
-    def _spawn(self) -> Any:
+    def _spawn(self) -> SandboxServer:
         """The default sandbox runs in a child process: it boots and answers on the other core
         while this process loads Textual and paints."""
         process = subprocess.Popen(
@@ -120,17 +131,19 @@ class SandboxLauncher:
         answer = json.loads(line) if line.strip() else {"error": "the sandbox did not start"}
         if "error" in answer:
             raise RuntimeError(answer["error"])
-        return SimpleNamespace(**answer)
+        server: SandboxServer = SimpleNamespace(**answer)
+        return server
 
     @property
     def ready(self) -> bool:
         """The sandbox is up (`wait()` returns at once)."""
         return self._ready.is_set() and self._error is None
 
-    def wait(self) -> Any:
+    def wait(self) -> SandboxServer:
         self._ready.wait()
         if self._error is not None:
             raise self._error
+        assert self._server is not None
         return self._server
 
     def stop(self) -> None:
@@ -138,7 +151,7 @@ class SandboxLauncher:
         self._stack.close()
 
     def session_factory(
-        self, *, config: Any = None, read_only: bool = False
+        self, *, config: Config | None = None, read_only: bool = False
     ) -> Callable[[], Session]:
         def build() -> Session:
             from explorer.tui.session import Session
@@ -149,27 +162,26 @@ class SandboxLauncher:
                 label=SANDBOX_LABEL,
                 config=config,
                 read_only=read_only,
-                keymap=dict(getattr(config, "keymap", {}) or {}),
-                theme=getattr(config, "theme", None),
+                keymap=dict(config.keymap) if config is not None else {},
+                theme=config.theme if config is not None else None,
                 on_close=self.stop,
             )
 
         return build
 
 
-def config_session(config: Any, profile_name: str | None, *, read_only: bool = False) -> Session:
+def config_session(config: Config, profile_name: str | None, *, read_only: bool = False) -> Session:
     """A session on a profile of the config (the default one unless named)."""
     from explorer.config.connect import resolve_profile
     from explorer.tui.session import Session
 
     profile = resolve_profile(config, profile_name)
     profile.connection_settings()  # fail early on a missing secret, with the config's message
-    path: Path | None = getattr(config, "path", None)
     return Session(
         profile=profile,
         label=profile_label(profile),
         config=config,
-        config_path=path,
+        config_path=config.path,
         read_only=read_only or bool(profile.read_only),
         keymap=dict(config.keymap),
         theme=config.theme,
