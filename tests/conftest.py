@@ -13,9 +13,25 @@
 - `writable_sandbox`: a second session server over its own copy of the same data, for tests
   that create, edit or comment; suites that write override `sandbox` with it.
 - `make_sandbox(**overrides)`: a fresh server over its own copy of the same seeded data,
-  with any `SandboxOptions` overridden (e.g. `rate_limit=2`, `fail_rate=1.0`); stopped when
-  the test ends. Overriding `records` or `seed` seeds a new file instead of copying (keep
-  `records` small: seeding takes about 1 s per 30,000 records).
+  with any `SandboxOptions` overridden (e.g. `rate_limit=2`, `fail_rate=1.0`,
+  `spec_literal="keyed"`); stopped when the test ends. Overriding `records` or `seed` seeds
+  a new file instead of copying (keep `records` small: seeding takes about 1 s per 30,000
+  records).
+- `literal_sandbox` and `unkeyed_sandbox`: session servers over copies of the same data in
+  the sandbox's spec-literal mode (`SandboxOptions(spec_literal=...)`, see
+  `explorer/sandbox/literal.py`), answering as `openapi.json` shows it: every record value a
+  string (numbers as `"3"`, booleans `"true"`, lists as `"a, b"`, empty fields left out), no
+  `Handle`, `Created At` or `Updated At` keys, a 201 token answer with `token_type: "bearer"`
+  and `expires_in: 3600`, and `GET /v1/elements/{alias}` answering element metadata (an
+  `Aspect`) instead of a record page. In `literal_sandbox` (variant "keyed") the record id is
+  under `id` (`LITERAL_ID_KEY`); in `unkeyed_sandbox` no key carries it. In both, paths take
+  the handle (`/v1/tasks/ittickets/ITM-42`) and filters work as in the default mode
+  (`id==ITM-4` too in the keyed one). Read-only by convention, like `sandbox`; for writes use
+  `make_sandbox(spec_literal="keyed")` or `make_sandbox(spec_literal="unkeyed")`.
+- `any_sandbox`: parametrised over the three answer shapes ("default", "keyed", "unkeyed"),
+  it yields `sandbox`, `literal_sandbox` and `unkeyed_sandbox` in turn, for a test that must
+  pass against each; the server's `options.spec_literal` (None, "keyed", "unkeyed") tells
+  which one runs.
 - `sandbox_client_env`: the environment variables that point a client at `sandbox`.
 """
 
@@ -63,6 +79,46 @@ def sandbox(
     shutil.copyfile(sandbox_template, path)
     with start_sandbox(SandboxOptions(db_path=path)) as running:
         yield running
+
+
+def _session_sandbox(
+    template: Path, factory: pytest.TempPathFactory, name: str, **options: Any
+) -> RunningSandbox:
+    path = factory.mktemp(name) / "sandbox.sqlite3"
+    shutil.copyfile(template, path)
+    return start_sandbox(SandboxOptions(db_path=path, **options))
+
+
+@pytest.fixture(scope="session")
+def literal_sandbox(
+    sandbox_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningSandbox]:
+    """The shared data in spec-literal mode, record id under `id` (see the module docstring)."""
+    with _session_sandbox(
+        sandbox_template, tmp_path_factory, "literal-sandbox", spec_literal="keyed"
+    ) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def unkeyed_sandbox(
+    sandbox_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningSandbox]:
+    """The shared data in spec-literal mode with no record id in the map."""
+    with _session_sandbox(
+        sandbox_template, tmp_path_factory, "unkeyed-sandbox", spec_literal="unkeyed"
+    ) as running:
+        yield running
+
+
+SANDBOX_SHAPES = {"default": "sandbox", "keyed": "literal_sandbox", "unkeyed": "unkeyed_sandbox"}
+
+
+@pytest.fixture(scope="session", params=list(SANDBOX_SHAPES))
+def any_sandbox(request: pytest.FixtureRequest) -> RunningSandbox:
+    """`sandbox`, `literal_sandbox` and `unkeyed_sandbox` in turn (one test run each)."""
+    running: RunningSandbox = request.getfixturevalue(SANDBOX_SHAPES[request.param])
+    return running
 
 
 @pytest.fixture(scope="session")

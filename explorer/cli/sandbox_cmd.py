@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from explorer.sandbox.literal import LITERAL_ID_KEY, SPEC_LITERAL_CHOICES
 from explorer.sandbox.options import DEFAULT_PORT, RATE_HEADER_CHOICES, SandboxOptions
 
 DESCRIPTION = """\
@@ -22,6 +23,13 @@ directory), created and seeded on first use and kept across restarts; --reset re
 
 Paging: first (default 100) or last, each 1 to 1000 and not both; after and before take
 cursors from earlier pages and may be combined. Answers carry Server-Timing (app;dur=ms).
+
+By default records carry typed values (numbers, booleans, lists, null) and the keys Handle,
+Created At and Updated At. --spec-literal answers as Elementum's published spec shows it:
+every value a string (empty fields left out, lists joined by ", "), no Created At/Updated
+At, the token answer 201 with token_type "bearer" and expires_in 3600, GET
+/v1/elements/{alias} answering the element's metadata, and the record id under a key of
+its own (keyed) or nowhere in the map (unkeyed); paths still take the handle (ITM-42).
 """
 
 EPILOG = """\
@@ -29,6 +37,7 @@ examples:
   elx sandbox serve
   elx sandbox serve --port 9000 --reset --records 100000
   elx sandbox serve --rate-limit 5 --rate-headers retry-after --fail-rate 0.1 --latency-ms 200
+  elx sandbox serve --spec-literal unkeyed
 """
 
 
@@ -99,9 +108,9 @@ def register(subparsers: Any) -> None:
     serve.add_argument(
         "--token-ttl",
         type=_positive,
-        default=86400,
+        default=None,
         metavar="SECONDS",
-        help="lifetime of access tokens (default: %(default)s)",
+        help="lifetime of access tokens (default: 86400, or 3600 with --spec-literal)",
     )
     serve.add_argument(
         "--rate-limit",
@@ -127,6 +136,14 @@ def register(subparsers: Any) -> None:
         metavar="P",
         help="answer this share of API calls (0 to 1) with a 500 (default: 0)",
     )
+    serve.add_argument(
+        "--spec-literal",
+        choices=SPEC_LITERAL_CHOICES,
+        default=None,
+        help="answer exactly as the published spec shows (string values, no timestamps,"
+        f" getElement metadata); keyed: the record id under {LITERAL_ID_KEY!r}, unkeyed: no id"
+        " in the record (default: the sandbox's typed records with Handle)",
+    )
     serve.set_defaults(handler=serve_command)
 
 
@@ -150,6 +167,7 @@ def serve_command(args: argparse.Namespace) -> int:
         rate_headers=args.rate_headers,
         latency_ms=args.latency_ms,
         fail_rate=args.fail_rate,
+        spec_literal=args.spec_literal,
     )
     try:
         sandbox = start_sandbox(options)
@@ -171,6 +189,8 @@ def serve_command(args: argparse.Namespace) -> int:
         print(f"  client secret: {sandbox.client_secret}")
         state = "seeded now" if sandbox.store.seeded_now else "existing data kept"
         print(f"  database:      {sandbox.store.path} ({state})")
+        if options.spec_literal is not None:
+            print(f"  answers:       spec-literal ({options.spec_literal})")
         print("collections:")
         for key in sandbox.collections:
             print(key)

@@ -6,7 +6,9 @@ live `settings`, `stop()`); `create_app(options)` gives the ASGI app for in-proc
 
 Choices where API.md leaves room:
 - record values keep their JSON types (numbers, booleans, lists for multi-picklists) and
-  empty fields are `null`; every record has `Handle`, `Created At` and `Updated At`;
+  empty fields are `null`; every record has `Handle`, `Created At` and `Updated At`; the
+  spec-literal mode (`SandboxOptions(spec_literal="keyed" | "unkeyed")`, `literal.py`)
+  answers as the spec shows it instead;
 - paging: `first` (default 100) or `last`, 1..1000 and not both; `after`/`before` cursors
   bound the list and combine; empty pages have null cursors;
 - errors are `{"status", "error", "message"}`, plus `diagnostic` for a bad filter and

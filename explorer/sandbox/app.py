@@ -27,6 +27,7 @@ from explorer.sandbox.auth import Tokens, read_token_request
 from explorer.sandbox.cursors import CursorError, Cursors
 from explorer.sandbox.errors import ApiError
 from explorer.sandbox.limits import RateLimiter, rate_headers
+from explorer.sandbox.literal import aspect, id_key, literal_record, literal_token
 from explorer.sandbox.options import DEMO_USER_EMAIL, LiveSettings, SandboxOptions
 from explorer.sandbox.schema import (
     BY_ALIAS,
@@ -59,6 +60,13 @@ class SandboxState:
     limiter: RateLimiter
     cursors: Cursors
     failures: random.Random
+    # None, or the spec-literal variant ("keyed", "unkeyed") the answers are shaped for.
+    spec_literal: str | None = None
+
+    def record(self, collection: Collection, row: sqlite3.Row) -> dict[str, Any]:
+        """The record map of a stored row, in this sandbox's answer shape."""
+        record = self.store.to_record(collection, row)
+        return record if self.spec_literal is None else literal_record(record, self.spec_literal)
 
 
 @dataclass(frozen=True)
@@ -210,36 +218,48 @@ def _paged(
     return page, total, lambda row_id: cursors.mint(scope, row_id)
 
 
-def _page_json(page: RowPage, total: int, mint: Callable[[int], str], items: list[Any]) -> Any:
-    return {
-        "paging": {
-            "has_previous_page": page.has_previous,
-            "start_cursor": mint(int(page.rows[0]["id"])) if page.rows else None,
-            "end_cursor": mint(int(page.rows[-1]["id"])) if page.rows else None,
-            "has_next_page": page.has_next,
-        },
-        "total": total,
-        "items": items,
+def _page_json(
+    call: Call, page: RowPage, total: int, mint: Callable[[int], str], items: list[Any]
+) -> Any:
+    paging: dict[str, Any] = {
+        "has_previous_page": page.has_previous,
+        "start_cursor": mint(int(page.rows[0]["id"])) if page.rows else None,
+        "end_cursor": mint(int(page.rows[-1]["id"])) if page.rows else None,
+        "has_next_page": page.has_next,
     }
+    if call.state.spec_literal is not None and not page.rows:
+        # The spec types cursors as strings: an empty page has none.
+        del paging["start_cursor"], paging["end_cursor"]
+    return {"paging": paging, "total": total, "items": items}
 
 
 # --- filters ----------------------------------------------------------------------------
 
 
-def filter_columns(collection: Collection) -> dict[str, SqlColumn]:
-    """Field name -> SQL column for the RSQL compiler (generated names only)."""
+def filter_columns(
+    collection: Collection, record_id_key: str | None = None
+) -> dict[str, SqlColumn]:
+    """Field name -> SQL column for the RSQL compiler (generated names only).
+
+    `record_id_key` names the record id too when it travels under another key than Handle.
+    """
+    handle = SqlColumn(f"('{collection.prefix}-' || \"id\")", FieldKind.HANDLE)
     columns = {
-        HANDLE: SqlColumn(f"('{collection.prefix}-' || \"id\")", FieldKind.HANDLE),
+        HANDLE: handle,
         CREATED_AT: SqlColumn('"created_at"', FieldKind.DATETIME),
         UPDATED_AT: SqlColumn('"updated_at"', FieldKind.DATETIME),
     }
+    if record_id_key is not None:
+        columns[record_id_key] = handle
     for index, spec in enumerate(collection.fields):
         columns[spec.name] = SqlColumn(f'"c{index}"', spec.kind)
     return columns
 
 
 @lru_cache(maxsize=256)
-def compile_filter(collection_key: str, text: str) -> tuple[str, tuple[Any, ...]]:
+def compile_filter(
+    collection_key: str, text: str, record_id_key: str | None = None
+) -> tuple[str, tuple[Any, ...]]:
     """`(condition, params)` for a filter, or a 400 whose body carries the diagnostic."""
     collection = next(c for c in COLLECTIONS if c.key == collection_key)
     result = parse(text)
@@ -252,7 +272,7 @@ def compile_filter(collection_key: str, text: str) -> tuple[str, tuple[Any, ...]
             extra={"diagnostic": diagnostic.to_json()},
         )
     try:
-        sql, params = to_sql(result.ast, filter_columns(collection))
+        sql, params = to_sql(result.ast, filter_columns(collection, record_id_key))
     except RsqlError as error:
         raise ApiError(
             400,
@@ -265,33 +285,58 @@ def compile_filter(collection_key: str, text: str) -> tuple[str, tuple[Any, ...]
 # --- records ----------------------------------------------------------------------------
 
 
+def _literal_id_key(state: SandboxState) -> str | None:
+    """The extra filter name of the record id in spec-literal mode (None: only Handle)."""
+    if state.spec_literal is None:
+        return None
+    return id_key(state.spec_literal)
+
+
 async def list_records(call: Call) -> Response:
+    state = call.state
+    if state.spec_literal is not None and call.collection.record_type == "elements":
+        # The spec's getElement shares this URL with the element record list.
+        return JSONResponse(aspect(call.collection))
     text = call.request.query_params.get("filter", "").strip()
-    where, params = compile_filter(call.collection.key, text) if text else ("1", ())
+    extra_key = _literal_id_key(state)
+    where, params = compile_filter(call.collection.key, text, extra_key) if text else ("1", ())
     table = call.collection.table
     page, total, mint = _paged(call, call.collection.key, table, where, list(params))
-    store = call.state.store
     items = [
-        {"cursor": mint(int(row["id"])), "data": store.to_record(call.collection, row)}
+        {"cursor": mint(int(row["id"])), "data": state.record(call.collection, row)}
         for row in page.rows
     ]
-    return JSONResponse(_page_json(page, total, mint, items))
+    return JSONResponse(_page_json(call, page, total, mint, items))
 
 
-def _values(collection: Collection, body: Any, current: sqlite3.Row | None) -> dict[str, Stored]:
+def _server_keys(state: SandboxState) -> tuple[str, ...]:
+    """The keys of a record map that the server sets, in this sandbox's answer shape."""
+    if state.spec_literal is None:
+        return SYSTEM_FIELDS
+    key = id_key(state.spec_literal)
+    return () if key is None else (key,)
+
+
+def _values(
+    state: SandboxState, collection: Collection, body: Any, current: sqlite3.Row | None
+) -> dict[str, Stored]:
     """Column values from a record map; 422 for unknown fields, wrong kinds, missing ones."""
     if not isinstance(body, dict):
         raise ApiError(400, "the body must be a JSON object of field name to value")
     values: dict[str, Stored] = {}
+    server_keys = _server_keys(state)
     for name, value in body.items():
-        if name in SYSTEM_FIELDS:
+        if name in server_keys:
+            # A key the server sets may come back unchanged (Updated At with any value).
             if current is not None:
+                handle = f"{collection.prefix}-{current['id']}"
                 shown = {
-                    HANDLE: f"{collection.prefix}-{current['id']}",
+                    HANDLE: handle,
                     CREATED_AT: current["created_at"],
                     UPDATED_AT: current["updated_at"],
                 }
-                if value == shown[name] or name == UPDATED_AT:
+                # The spec-literal id key (not in `shown`) carries the handle.
+                if value == shown.get(name, handle) or name == UPDATED_AT:
                     continue
             raise ApiError(422, f"field {name!r} is set by the server and cannot be changed")
         spec = collection.field_named(name)
@@ -315,21 +360,22 @@ def _values(collection: Collection, body: Any, current: sqlite3.Row | None) -> d
 
 
 async def create_record(call: Call) -> Response:
-    values = _values(call.collection, await _json_body(call.request), None)
-    row = call.state.store.insert_record(call.collection, values)
-    return JSONResponse(call.state.store.to_record(call.collection, row), status_code=201)
+    state = call.state
+    values = _values(state, call.collection, await _json_body(call.request), None)
+    row = state.store.insert_record(call.collection, values)
+    return JSONResponse(state.record(call.collection, row), status_code=201)
 
 
 async def get_record(call: Call) -> Response:
-    return JSONResponse(call.state.store.to_record(call.collection, _row(call)))
+    return JSONResponse(call.state.record(call.collection, _row(call)))
 
 
 async def update_record(call: Call) -> Response:
+    state = call.state
     row = _row(call)
-    values = _values(call.collection, await _json_body(call.request), row)
-    store = call.state.store
-    updated = store.update_record(call.collection, row, values) if values else row
-    return JSONResponse(store.to_record(call.collection, updated))
+    values = _values(state, call.collection, await _json_body(call.request), row)
+    updated = state.store.update_record(call.collection, row, values) if values else row
+    return JSONResponse(state.record(call.collection, updated))
 
 
 # --- people -----------------------------------------------------------------------------
@@ -380,7 +426,7 @@ async def list_comments(call: Call) -> Response:
         }
         for row in page.rows
     ]
-    return JSONResponse(_page_json(page, total, mint, items))
+    return JSONResponse(_page_json(call, page, total, mint, items))
 
 
 async def add_comment(call: Call) -> Response:
@@ -500,7 +546,7 @@ async def list_watchers(call: Call) -> Response:
         {"id": row["uid"], "target": {"type": "User", **person(str(row["email"]))}}
         for row in page.rows
     ]
-    return JSONResponse(_page_json(page, total, mint, items))
+    return JSONResponse(_page_json(call, page, total, mint, items))
 
 
 async def add_watchers(call: Call) -> Response:
@@ -530,7 +576,7 @@ async def list_related(call: Call) -> Response:
         }
         for row in page.rows
     ]
-    return JSONResponse(_page_json(page, total, mint, items))
+    return JSONResponse(_page_json(call, page, total, mint, items))
 
 
 async def add_related(call: Call) -> Response:
@@ -577,10 +623,12 @@ async def issue_token(request: Request) -> Response:
         token = state.tokens.issue(credentials, ttl)
     except ApiError as error:
         return error.response()
-    return JSONResponse(
-        {"access_token": token, "token_type": "Bearer", "expires_in": math.ceil(ttl)},
-        headers={"Cache-Control": "no-store"},
-    )
+    answer = {"access_token": token, "token_type": "Bearer", "expires_in": math.ceil(ttl)}
+    if state.spec_literal is not None:
+        return JSONResponse(
+            literal_token(answer), status_code=201, headers={"Cache-Control": "no-store"}
+        )
+    return JSONResponse(answer, headers={"Cache-Control": "no-store"})
 
 
 async def index(request: Request) -> Response:
@@ -655,5 +703,6 @@ def create_app(
         limiter=RateLimiter(),
         cursors=Cursors(store.secret),
         failures=random.Random(options.seed),
+        spec_literal=options.spec_literal,
     )
     return app

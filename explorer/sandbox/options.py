@@ -8,6 +8,8 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from explorer.sandbox.literal import LITERAL_TOKEN_TTL, SPEC_LITERAL_CHOICES
+
 # The demo workspace's OAuth client; printed by `elx sandbox serve` and used by `--sandbox`.
 DEMO_CLIENT_ID = "elx-demo-client"
 DEMO_CLIENT_SECRET = "elx-demo-secret"
@@ -30,7 +32,11 @@ def default_db_path() -> Path:
 
 @dataclass
 class SandboxOptions:
-    """Everything `elx sandbox serve` takes; `port=0` picks a free port."""
+    """Everything `elx sandbox serve` takes; `port=0` picks a free port.
+
+    `spec_literal` ("keyed" or "unkeyed") answers as the spec shows it (see `literal.py`);
+    `token_ttl` None means 86400 s, or 3600 s in that mode.
+    """
 
     host: str = "127.0.0.1"
     port: int = 0
@@ -38,18 +44,25 @@ class SandboxOptions:
     reset: bool = False
     records: int | None = None
     seed: int = 1
-    token_ttl: float = 86400
+    token_ttl: float | None = None
     rate_limit: float | None = None
     rate_headers: str = "all"
     latency_ms: float = 0
     fail_rate: float = 0.0
+    spec_literal: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.spec_literal is not None and self.spec_literal not in SPEC_LITERAL_CHOICES:
+            choices = ", ".join(SPEC_LITERAL_CHOICES)
+            raise ValueError(f"spec_literal must be one of {choices}, or None")
 
     def resolved_db_path(self) -> Path:
         return Path(self.db_path) if self.db_path is not None else default_db_path()
 
     def live_settings(self) -> LiveSettings:
+        default_ttl = 86400.0 if self.spec_literal is None else LITERAL_TOKEN_TTL
         return LiveSettings(
-            token_ttl=self.token_ttl,
+            token_ttl=default_ttl if self.token_ttl is None else self.token_ttl,
             rate_limit=self.rate_limit,
             rate_headers=self.rate_headers,
             latency_ms=self.latency_ms,

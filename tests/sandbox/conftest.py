@@ -1,4 +1,8 @@
-"""In-process sandbox clients (httpx over ASGI) whose every answer is checked against the spec."""
+"""In-process sandbox clients (httpx over ASGI) whose every answer is checked against the spec.
+
+A client made with `make_api(spec_literal=...)` has its answers checked against the spec as
+published (`check_response(..., literal=True)`); its shapes are recorded in `CHECKED_LITERAL`.
+"""
 
 from __future__ import annotations
 
@@ -18,11 +22,17 @@ from .contract import check_response
 
 # Every answer the in-process clients get is validated and its shape recorded here.
 CHECKED: set[str] = set()
+CHECKED_LITERAL: set[str] = set()
 
 
 async def _check(response: httpx.Response) -> None:
     await response.aread()
     CHECKED.add(check_response(response))
+
+
+async def _check_literal(response: httpx.Response) -> None:
+    await response.aread()
+    CHECKED_LITERAL.add(check_response(response, literal=True))
 
 
 class Api:
@@ -41,7 +51,8 @@ class Api:
                 "client_secret": DEMO_CLIENT_SECRET,
             },
         )
-        assert answer.status_code == 200, answer.text
+        expected = 200 if self.state.spec_literal is None else 201
+        assert answer.status_code == expected, answer.text
         value: str = answer.json()["access_token"]
         return value
 
@@ -62,11 +73,12 @@ async def make_api(sandbox_template: Path, tmp_path: Path) -> AsyncIterator[Make
     async def make(**overrides: Any) -> Api:
         path = tmp_path / f"asgi-{next(numbers)}.sqlite3"
         shutil.copyfile(sandbox_template, path)
-        app = create_app(SandboxOptions(**{"db_path": path, **overrides}))
+        options = SandboxOptions(**{"db_path": path, **overrides})
+        app = create_app(options)
         client = httpx.AsyncClient(
             transport=httpx.ASGITransport(app=app),
             base_url="http://sandbox.test",
-            event_hooks={"response": [_check]},
+            event_hooks={"response": [_check if options.spec_literal is None else _check_literal]},
         )
         state: SandboxState = app.state.sandbox
         opened.append((client, state))

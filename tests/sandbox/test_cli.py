@@ -5,7 +5,11 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -13,8 +17,33 @@ import pytest
 from explorer.cli.main import main
 
 
-@pytest.mark.socket
-def test_serve_prints_its_address_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+@dataclass
+class Served:
+    """A running `elx sandbox serve` process and what it printed before serving."""
+
+    process: subprocess.Popen[str]
+    lines: list[str]
+    stderr: str = ""
+
+    @property
+    def base_url(self) -> str:
+        return self.lines[0].split(" at ")[1]
+
+    def token(self) -> dict[str, Any]:
+        answer = httpx.post(
+            self.base_url + "/oauth/token",
+            data={"grant_type": "client_credentials"},
+            auth=("elx-demo-client", "elx-demo-secret"),
+        )
+        body: dict[str, Any] = answer.json()
+        body["status"] = answer.status_code
+        return body
+
+
+@contextmanager
+def serving(tmp_path: Path, *options: str) -> Iterator[Served]:
+    """`elx sandbox serve` on a free port over a small new database; stopped with Ctrl+C, and
+    its exit checked, when the block ends (`served.stderr` then holds what it logged)."""
     command = [
         sys.executable,
         "-m",
@@ -29,16 +58,28 @@ def test_serve_prints_its_address_and_stops_on_ctrl_c(tmp_path: Path) -> None:
         "30",
         "--seed",
         "3",
+        *options,
     ]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert process.stdout is not None
-    lines: list[str] = []
+    served = Served(process, [])
     try:
         for line in process.stdout:
-            lines.append(line.rstrip("\n"))
+            served.lines.append(line.rstrip("\n"))
             if line.startswith("Press Ctrl+C"):
                 break
-        base_url = lines[0].split(" at ")[1]
+        yield served
+    finally:
+        process.send_signal(signal.SIGINT)
+        _out, err = process.communicate(timeout=10)
+        served.stderr = err
+    assert process.returncode == 0, err
+
+
+@pytest.mark.socket
+def test_serve_prints_its_address_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    with serving(tmp_path) as served:
+        lines = served.lines
         assert "  client id:     elx-demo-client" in lines
         assert "  client secret: elx-demo-secret" in lines
         assert lines[lines.index("collections:") + 1 : -1] == [
@@ -50,20 +91,26 @@ def test_serve_prints_its_address_and_stops_on_ctrl_c(tmp_path: Path) -> None:
             "transactions/invoices",
             "transactions/payroll",
         ]
-        token = httpx.post(
-            base_url + "/oauth/token",
-            data={"grant_type": "client_credentials"},
-            auth=("elx-demo-client", "elx-demo-secret"),
-        ).json()["access_token"]
+        token = served.token()["access_token"]
         page = httpx.get(
-            base_url + "/v1/tasks/ittickets", headers={"Authorization": f"Bearer {token}"}
+            served.base_url + "/v1/tasks/ittickets", headers={"Authorization": f"Bearer {token}"}
         ).json()
         assert page["total"] == 30
-    finally:
-        process.send_signal(signal.SIGINT)
-        _out, err = process.communicate(timeout=10)
-    assert process.returncode == 0, err
-    assert "Traceback" not in err
+    assert "Traceback" not in served.stderr
+
+
+@pytest.mark.socket
+def test_serve_answers_spec_literally_when_asked(tmp_path: Path) -> None:
+    with serving(tmp_path, "--spec-literal", "unkeyed") as served:
+        assert "  answers:       spec-literal (unkeyed)" in served.lines
+        token = served.token()
+        assert (token["status"], token["token_type"], token["expires_in"]) == (201, "bearer", 3600)
+        headers = {"Authorization": f"Bearer {token['access_token']}"}
+        record = httpx.get(served.base_url + "/v1/tasks/ittickets/ITM-3", headers=headers).json()
+        assert "Handle" not in record and "id" not in record
+        assert all(isinstance(value, str) for value in record.values())
+        element = httpx.get(served.base_url + "/v1/elements/vendors", headers=headers).json()
+        assert element["namespace"] == "vendors"
 
 
 def test_serve_help_lists_every_option(capsys: pytest.CaptureFixture[str]) -> None:
@@ -83,6 +130,7 @@ def test_serve_help_lists_every_option(capsys: pytest.CaptureFixture[str]) -> No
         "--rate-headers",
         "--latency-ms",
         "--fail-rate",
+        "--spec-literal",
     ):
         assert option in text
     assert "Ctrl+C" in text
