@@ -23,7 +23,7 @@ from starlette.routing import Route
 
 from explorer.kinds import FieldKind, is_email
 from explorer.rsql import RsqlError, SqlColumn, parse, to_sql
-from explorer.sandbox.auth import Tokens, read_token_request
+from explorer.sandbox.auth import Tokens, read_form, read_token_request
 from explorer.sandbox.cursors import CursorError, Cursors
 from explorer.sandbox.errors import ApiError
 from explorer.sandbox.limits import RateLimiter, rate_headers
@@ -469,7 +469,7 @@ async def upload_attachment(call: Call) -> Response:
     content_type = call.request.headers.get("content-type", "")
     if not content_type.lower().startswith("multipart/form-data"):
         raise ApiError(400, "send the file as multipart/form-data with a part named 'file'")
-    form = await call.request.form()
+    form = await read_form(call.request)
     upload = form.get("file")
     if not isinstance(upload, UploadFile):
         raise ApiError(422, "the multipart part 'file' is missing")
@@ -647,7 +647,29 @@ async def http_error(request: Request, exc: Exception) -> Response:
     message = {404: "no such path", 405: "method not allowed on this path"}.get(
         status, str(getattr(exc, "detail", "")) or "error"
     )
-    return ApiError(status, message).response()
+    path = request.url.path
+    if status == 404 and len(path) > 1 and path.endswith("/"):
+        # No documented path ends in a slash; a redirect would hide the client's mistake.
+        message = "no such path: the API's paths have no trailing slash"
+    headers = dict(exc.headers or {}) if isinstance(exc, HTTPException) else {}
+    return ApiError(status, message, headers=headers).response()
+
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def _by_method(handlers: dict[str, Endpoint]) -> Endpoint:
+    """One endpoint for a path that several methods share, so its 405 names them all."""
+
+    async def endpoint(request: Request) -> Response:
+        method = "GET" if request.method == "HEAD" else request.method
+        return await handlers[method](request)
+
+    return endpoint
+
+
+def _routes(table: list[tuple[str, dict[str, Endpoint]]]) -> list[Route]:
+    return [Route(path, _by_method(handlers), methods=list(handlers)) for path, handlers in table]
 
 
 def create_app(
@@ -666,35 +688,35 @@ def create_app(
             seed=options.seed,
         )
     record = "/v1/{record_type}/{alias}/{id}"
-    routes = [
-        Route("/", index, methods=["GET"]),
-        Route("/oauth/token", issue_token, methods=["POST"]),
-        Route("/v1/{record_type}/{alias}", api(list_records), methods=["GET"]),
-        Route("/v1/{record_type}/{alias}", api(create_record), methods=["POST"]),
-        Route(record, api(get_record), methods=["GET"]),
-        Route(record, api(update_record), methods=["PUT"]),
-        Route(f"{record}/comment", api(list_comments), methods=["GET"]),
-        Route(f"{record}/comment", api(add_comment), methods=["POST"]),
-        Route(f"{record}/attachments", api(list_attachments), methods=["GET"]),
-        Route(f"{record}/attachments", api(upload_attachment), methods=["POST"]),
-        Route(f"{record}/attachments/url-links", api(add_link), methods=["POST"]),
-        Route(f"{record}/attachments/{{attachment_id}}", api(get_attachment), methods=["GET"]),
-        Route(
-            f"{record}/attachments/{{attachment_id}}", api(delete_attachment), methods=["DELETE"]
-        ),
-        Route(
-            f"{record}/attachments/{{attachment_id}}/content",
-            api(attachment_content),
-            methods=["GET"],
-        ),
-        Route(f"{record}/watchers", api(list_watchers), methods=["GET"]),
-        Route(f"{record}/watchers", api(add_watchers), methods=["POST"]),
-        Route(f"{record}/watchers", api(remove_watchers), methods=["DELETE"]),
-        Route(f"{record}/related-items", api(list_related), methods=["GET"]),
-        Route(f"{record}/related-items", api(add_related), methods=["POST"]),
-        Route(f"{record}/related-items/{{item_id}}", api(remove_related), methods=["DELETE"]),
-    ]
+    attachment = f"{record}/attachments/{{attachment_id}}"
+    routes = _routes(
+        [
+            ("/", {"GET": index}),
+            ("/oauth/token", {"POST": issue_token}),
+            ("/v1/{record_type}/{alias}", {"GET": api(list_records), "POST": api(create_record)}),
+            (record, {"GET": api(get_record), "PUT": api(update_record)}),
+            (f"{record}/comment", {"GET": api(list_comments), "POST": api(add_comment)}),
+            (
+                f"{record}/attachments",
+                {"GET": api(list_attachments), "POST": api(upload_attachment)},
+            ),
+            (f"{record}/attachments/url-links", {"POST": api(add_link)}),
+            (attachment, {"GET": api(get_attachment), "DELETE": api(delete_attachment)}),
+            (f"{attachment}/content", {"GET": api(attachment_content)}),
+            (
+                f"{record}/watchers",
+                {
+                    "GET": api(list_watchers),
+                    "POST": api(add_watchers),
+                    "DELETE": api(remove_watchers),
+                },
+            ),
+            (f"{record}/related-items", {"GET": api(list_related), "POST": api(add_related)}),
+            (f"{record}/related-items/{{item_id}}", {"DELETE": api(remove_related)}),
+        ]
+    )
     app = Starlette(routes=routes, exception_handlers={HTTPException: http_error})
+    app.router.redirect_slashes = False
     live = settings or options.live_settings()
     app.state.sandbox = SandboxState(
         store=store,

@@ -9,6 +9,9 @@ import secrets
 import time
 from dataclasses import dataclass
 
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 
 from explorer.sandbox.errors import ApiError
@@ -20,6 +23,17 @@ class Credentials:
     grant_type: str | None
     client_id: str | None
     client_secret: str | None
+
+
+async def read_form(request: Request, *, error: str | None = None) -> FormData:
+    """The request's form, or a 400 that says why a multipart body cannot be read."""
+    try:
+        return await request.form()
+    except (HTTPException, MultiPartException) as failure:
+        reason = getattr(failure, "detail", None) or getattr(failure, "message", "")
+        raise ApiError(
+            400, f"the form body cannot be read: {reason}".rstrip(": "), error=error
+        ) from failure
 
 
 async def read_token_request(request: Request) -> Credentials:
@@ -35,7 +49,7 @@ async def read_token_request(request: Request) -> Credentials:
             raise ApiError(400, "the body must be a JSON object", error="invalid_request")
         fields = {str(k): v for k, v in body.items() if isinstance(v, str)}
     elif content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        form = await request.form()
+        form = await read_form(request, error="invalid_request")
         fields = {k: v for k, v in form.items() if isinstance(v, str)}
     client_id = fields.get("client_id")
     client_secret = fields.get("client_secret")
