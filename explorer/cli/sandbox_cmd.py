@@ -24,6 +24,10 @@ directory), created and seeded on first use and kept across restarts; --reset re
 Paging: first (default 100) or last, each 1 to 1000 and not both; after and before take
 cursors from earlier pages and may be combined. Answers carry Server-Timing (app;dur=ms).
 
+Each request is logged on stderr as one line (method, path with the query decoded, status,
+milliseconds; never a token, a secret or a header), and every 500 with its traceback;
+--quiet leaves out the request lines.
+
 By default records carry typed values (numbers, booleans, lists, null) and the keys Handle,
 Created At and Updated At. --spec-literal answers as Elementum's published spec shows it:
 every value a string (empty fields left out, lists joined by ", "), no Created At/Updated
@@ -144,6 +148,11 @@ def register(subparsers: Any) -> None:
         f" getElement metadata); keyed: the record id under {LITERAL_ID_KEY!r}, unkeyed: no id"
         " in the record (default: the sandbox's typed records with Handle)",
     )
+    serve.add_argument(
+        "--quiet",
+        action="store_true",
+        help="log no request lines on stderr (failures and their tracebacks still are)",
+    )
     serve.set_defaults(handler=serve_command)
 
 
@@ -153,6 +162,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def serve_command(args: argparse.Namespace) -> int:
+    from explorer.sandbox.access_log import log_to
     from explorer.sandbox.server import start_sandbox
 
     options = SandboxOptions(
@@ -181,6 +191,7 @@ def serve_command(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"elx sandbox: cannot listen on {args.host}:{args.port}: {error}", file=sys.stderr)
         return 1
+    log_to(sys.stderr, requests=not args.quiet)
     with sandbox:
         print(f"Elementum sandbox at {sandbox.base_url}", flush=False)
         print(f"  API base:      {sandbox.api_url}")

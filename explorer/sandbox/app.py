@@ -17,12 +17,14 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from explorer.kinds import FieldKind, is_email
 from explorer.rsql import RsqlError, SqlColumn, parse, to_sql
+from explorer.sandbox.access_log import AccessLog, log_failure, quiet_form_parser
 from explorer.sandbox.auth import Tokens, read_form, read_token_request
 from explorer.sandbox.cursors import CursorError, Cursors
 from explorer.sandbox.errors import ApiError
@@ -133,6 +135,7 @@ def api(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         except ApiError as error:
             response = error.response()
         except Exception as error:  # a sandbox bug still answers in the documented shape
+            log_failure(request.scope)
             response = ApiError(500, f"the sandbox failed: {type(error).__name__}").response()
         response.headers.update(extra_headers)
         return response
@@ -715,8 +718,13 @@ def create_app(
             (f"{record}/related-items/{{item_id}}", {"DELETE": api(remove_related)}),
         ]
     )
-    app = Starlette(routes=routes, exception_handlers={HTTPException: http_error})
+    app = Starlette(
+        routes=routes,
+        exception_handlers={HTTPException: http_error},
+        middleware=[Middleware(AccessLog)],
+    )
     app.router.redirect_slashes = False
+    quiet_form_parser()
     live = settings or options.live_settings()
     app.state.sandbox = SandboxState(
         store=store,
