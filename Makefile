@@ -12,7 +12,7 @@ $(BIN)/python:
 # Reinstall whenever the project's metadata or this recipe changes. An editable install
 # leaves no bytecode; compiling once keeps start-up fast even where PYTHONDONTWRITEBYTECODE
 # is set (a stale file is simply recompiled in memory).
-$(STAMP): pyproject.toml Makefile | $(BIN)/python
+$(STAMP): pyproject.toml setup.py MANIFEST.in Makefile | $(BIN)/python
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	$(BIN)/python -m compileall -q explorer

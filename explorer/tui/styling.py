@@ -12,7 +12,19 @@ from typing import Any
 
 from textual.app import App
 
-STYLES = Path(__file__).resolve().parents[2] / "styles"
+
+def _styles_folder() -> Path:
+    """The stylesheets, found from the package and never from the working directory: inside
+    it in an installed wheel (`explorer/styles`), else beside it at the top of the source
+    tree (a checkout or an editable install)."""
+    package = Path(__file__).resolve().parents[1]
+    for folder in (package / "styles", package.parent / "styles"):
+        if (folder / "app.tcss").is_file():
+            return folder
+    return package / "styles"  # a missing sheet's error then names the installed place
+
+
+STYLES = _styles_folder()
 MAIN_CSS: list[str | PurePath] = [STYLES / "app.tcss", STYLES / "filter.tcss"]
 DIALOGS_CSS = STYLES / "dialogs.tcss"
 EDIT_CSS = STYLES / "edit.tcss"
