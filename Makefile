@@ -2,29 +2,36 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# Two stamps: `make demo` installs only what the app needs, `make test` adds the dev tools.
+# Each is redone when the project's metadata or this recipe changes, and `make demo` after
+# `make test` finds the app's stamp still fresh and installs nothing.
+APP_STAMP := $(VENV)/.installed-app
+DEV_STAMP := $(VENV)/.installed-dev
+PACKAGING := pyproject.toml setup.py MANIFEST.in Makefile
 
 .PHONY: demo test lint bench screenshots sandbox clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall whenever the project's metadata or this recipe changes. An editable install
-# leaves no bytecode; compiling once keeps start-up fast even where PYTHONDONTWRITEBYTECODE
-# is set (a stale file is simply recompiled in memory).
-$(STAMP): pyproject.toml setup.py MANIFEST.in Makefile | $(BIN)/python
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+# An editable install leaves no bytecode; compiling once keeps start-up fast even where
+# PYTHONDONTWRITEBYTECODE is set (a stale file is simply recompiled in memory).
+$(APP_STAMP): $(PACKAGING) | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
 	$(BIN)/python -m compileall -q explorer
 	touch $@
 
-demo: $(STAMP)
+$(DEV_STAMP): $(APP_STAMP) $(PACKAGING)
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+demo: $(APP_STAMP)
 	$(BIN)/elx --sandbox
 
-sandbox: $(STAMP)
+sandbox: $(APP_STAMP)
 	$(BIN)/elx sandbox serve
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache --no-logo
@@ -32,10 +39,11 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/pytest -q
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	@for b in benchmarks/*_bench.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
-screenshots: $(STAMP)
+# The screenshot scenes are a development module: the editable install has them.
+screenshots: $(APP_STAMP)
 	$(BIN)/python -m explorer.tui.screenshots screenshots
 
 clean:
