@@ -1,7 +1,11 @@
 """The sandbox's SQLite database: one table per collection plus the sub-resource tables.
 
-One connection guarded by a lock: SQLite answers these small queries in well under a
-millisecond, so serialising them is simpler and faster than a pool.
+Reads never wait for each other: each thread reads through a connection of its own (WAL
+mode lets readers run beside a writer, and SQLite releases the interpreter lock while it
+works), so a page that scans a large table does not hold up the small ones behind it.
+Writes go through one connection under a lock. Pages and counts are cached per filter and
+dropped when the table changes (here or, seen through `PRAGMA data_version`, in another
+process); a listing's page and total always come from one state of the table.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -33,6 +37,9 @@ from explorer.sandbox.values import wire_converter
 # Bump when the table layout or seed data changes: an older file is then reseeded.
 SCHEMA_VERSION = "4"
 # Seconds to wait for a database another process holds, e.g. while it seeds.
+# Counts and pages kept at most (then the cache starts afresh); a page of 100 rows holds
+# about 100 KB, so the cache stays under some 50 MB.
+CACHED_ANSWERS = 512
 SEED_WAIT = 120.0
 
 _AFFINITY = {
@@ -100,23 +107,86 @@ class Store:
         if reset:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
+        # The writer's lock; readers take none.
         self._lock = threading.RLock()
+        self._closed = False
         # A generous wait: another process may be seeding this file (seconds for big sizes).
         self._conn = sqlite3.connect(
             path, check_same_thread=False, isolation_level=None, timeout=SEED_WAIT
         )
         self._conn.row_factory = sqlite3.Row
+        # Per table, a sequence number that is odd while a write to it is in progress and
+        # moves on at every write: a cached answer is kept and served only within one even
+        # number, so no reader ever gets an answer older than a finished write.
         self._versions: dict[str, int] = {c.table: 0 for c in COLLECTIONS}
-        self._counts: dict[tuple[str, str, tuple[Any, ...]], tuple[tuple[int, int], int]] = {}
+        self._cache: dict[Hashable, tuple[tuple[int, int], Any]] = {}
+        self._watch_lock = threading.Lock()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
         self.seeded_now = False
         if self._needs_seeding():
             self._reseed(records, seed, counts or {})
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")
-        # Counting a filter scans a whole table or index: keep them in memory and mapped.
-        self._conn.execute("PRAGMA cache_size=-65536")
-        self._conn.execute("PRAGMA mmap_size=268435456")
+        self._tune(self._conn)
+        # Only asked for `data_version`, which moves when another connection commits.
+        self._watch = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self.secret = bytes.fromhex(self._meta("secret") or "")
+
+    @staticmethod
+    def _tune(conn: sqlite3.Connection) -> None:
+        # Counting a filter scans a whole table or index: keep them in memory and mapped.
+        conn.execute("PRAGMA cache_size=-32768")
+        conn.execute("PRAGMA mmap_size=268435456")
+
+    def _reader(self) -> sqlite3.Connection:
+        """This thread's read connection (opened on first use)."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            if self._closed:
+                raise sqlite3.ProgrammingError("the sandbox database is closed")
+            conn = sqlite3.connect(
+                self.path, check_same_thread=False, isolation_level=None, timeout=SEED_WAIT
+            )
+            conn.row_factory = sqlite3.Row
+            self._tune(conn)
+            conn.execute("PRAGMA query_only=ON")
+            with self._readers_lock:
+                self._readers.append(conn)
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[sqlite3.Connection]:
+        """This thread's reader inside one read transaction: its queries see one state."""
+        conn = self._reader()
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+
+    def _version(self, table: str) -> tuple[int, int]:
+        """The table's sequence number here, and the file's as other connections change it."""
+        with self._watch_lock:
+            outside = int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+        return self._versions.get(table, 0), outside
+
+    def _cached(self, table: str, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """`compute()`, or its answer cached under `key` while `table` has not changed."""
+        before = self._version(table)
+        settled = before[0] % 2 == 0
+        if settled:
+            hit = self._cache.get(key)
+            if hit is not None and hit[0] == before:
+                return hit[1]
+        value = compute()
+        if settled and self._version(table) == before:
+            if len(self._cache) > CACHED_ANSWERS:
+                self._cache.clear()
+            self._cache[key] = (before, value)
+        return value
 
     # --- setup and seeding --------------------------------------------------------------
 
@@ -227,25 +297,39 @@ class Store:
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
+        """Close every connection; waits for a write in progress."""
         with self._lock:
+            self._closed = True
             self._conn.close()
+            with self._watch_lock:
+                self._watch.close()
+            with self._readers_lock:
+                for reader in self._readers:
+                    reader.close()
+                self._readers.clear()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self, *tables: str) -> Iterator[sqlite3.Connection]:
+        """A write transaction on the writer connection; `tables` are the ones it changes."""
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+            for table in tables:
+                self._versions[table] = self._versions.get(table, 0) + 1
             try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._conn
+                except BaseException:
+                    self._conn.execute("ROLLBACK")
+                    raise
+                self._conn.execute("COMMIT")
+            finally:
+                for table in tables:
+                    self._versions[table] += 1
 
     # --- records ------------------------------------------------------------------------
 
     def record_count(self, collection: Collection) -> int:
-        with self._lock:
-            row = self._conn.execute(f'SELECT count(*) FROM "{collection.table}"').fetchone()
+        row = self._reader().execute(f'SELECT count(*) FROM "{collection.table}"').fetchone()
         return int(row[0])
 
     def to_record(self, collection: Collection, row: sqlite3.Row) -> dict[str, Any]:
@@ -259,10 +343,11 @@ class Store:
         return record
 
     def get_row(self, collection: Collection, row_id: int) -> sqlite3.Row | None:
-        with self._lock:
-            row: sqlite3.Row | None = self._conn.execute(
-                f'SELECT * FROM "{collection.table}" WHERE id = ?', (row_id,)
-            ).fetchone()
+        row: sqlite3.Row | None = (
+            self._reader()
+            .execute(f'SELECT * FROM "{collection.table}" WHERE id = ?', (row_id,))
+            .fetchone()
+        )
         return row
 
     def insert_record(self, collection: Collection, values: dict[str, Stored]) -> sqlite3.Row:
@@ -271,13 +356,12 @@ class Store:
         columns = ["created_at", "updated_at", *values]
         marks = ", ".join("?" * len(columns))
         names = ", ".join(f'"{c}"' for c in columns)
-        with self.transaction() as conn:
+        with self.transaction(collection.table) as conn:
             cursor = conn.execute(
                 f'INSERT INTO "{collection.table}" ({names}) VALUES ({marks})',
                 [stamp, stamp, *values.values()],
             )
             row_id = cursor.lastrowid
-            self._versions[collection.table] += 1
         row = self.get_row(collection, int(row_id or 0))
         assert row is not None
         return row
@@ -287,33 +371,23 @@ class Store:
     ) -> sqlite3.Row:
         stamp = _later_than(str(row["updated_at"]))
         assignments = ", ".join(f'"{c}" = ?' for c in ["updated_at", *values])
-        with self.transaction() as conn:
+        with self.transaction(collection.table) as conn:
             conn.execute(
                 f'UPDATE "{collection.table}" SET {assignments} WHERE id = ?',
                 [stamp, *values.values(), row["id"]],
             )
-            self._versions[collection.table] += 1
         updated = self.get_row(collection, int(row["id"]))
         assert updated is not None
         return updated
 
     def count(self, table: str, where: str, params: Sequence[Any]) -> int:
         """COUNT(*) under `where`, cached until the table next changes."""
-        key = (table, where, tuple(params))
-        with self._lock:
-            # data_version moves when another process commits to the same file.
-            outside = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
-            version = (self._versions.get(table, 0), outside)
-            cached = self._counts.get(key)
-            if cached is not None and cached[0] == version:
-                return cached[1]
-            row = self._conn.execute(
-                f'SELECT count(*) FROM "{table}" WHERE {where}', list(params)
-            ).fetchone()
-        total = int(row[0])
-        if len(self._counts) > 512:
-            self._counts.clear()
-        self._counts[key] = (version, total)
+
+        def counted() -> int:
+            sql = f'SELECT count(*) FROM "{table}" WHERE {where}'
+            return int(self._reader().execute(sql, list(params)).fetchone()[0])
+
+        total: int = self._cached(table, ("count", table, where, tuple(params)), counted)
         return total
 
     def page(
@@ -328,7 +402,73 @@ class Store:
         before: int | None,
     ) -> RowPage:
         """A keyset page over `table` in id order: rows after `after` and before `before`,
-        then the first `first` of them, or the last `last` when `last` is given."""
+        then the first `first` of them, or the last `last` when `last` is given; cached
+        until the table next changes."""
+        key = ("page", table, where, tuple(params), first, last, after, before)
+        page: RowPage = self._cached(
+            table, key, lambda: self._read_page(table, where, params, first, last, after, before)
+        )
+        return page
+
+    def listing(
+        self,
+        table: str,
+        where: str,
+        params: Sequence[Any],
+        *,
+        first: int | None,
+        last: int | None,
+        after: int | None,
+        before: int | None,
+    ) -> tuple[RowPage, int]:
+        """A page (as `page`) and the filter's total, both from one state of the table:
+        cached answers are used only while no write has touched the table since."""
+        page_key = ("page", table, where, tuple(params), first, last, after, before)
+        count_key = ("count", table, where, tuple(params))
+        version = self._version(table)
+        settled = version[0] % 2 == 0
+
+        def hit(key: Hashable) -> Any:
+            found = self._cache.get(key) if settled else None
+            return found[1] if found is not None and found[0] == version else None
+
+        page, total = hit(page_key), hit(count_key)
+        if page is not None and total is not None:
+            return page, total
+        with self._snapshot() as conn:
+            sql = f'SELECT count(*) FROM "{table}" WHERE {where}'
+            if total is None:
+                total = int(conn.execute(sql, list(params)).fetchone()[0])
+            if page is None:
+                page = self._read_page(table, where, params, first, last, after, before, conn)
+            # The snapshot began with its first read: a write since `version` means a cached
+            # half may be older than it, so both come from the snapshot instead.
+            if self._version(table) != version:
+                page = self._read_page(table, where, params, first, last, after, before, conn)
+                total = int(conn.execute(sql, list(params)).fetchone()[0])
+                return page, total
+        if settled and self._version(table) == version:
+            if len(self._cache) > CACHED_ANSWERS:
+                self._cache.clear()
+            self._cache[page_key] = (version, page)
+            self._cache[count_key] = (version, total)
+        return page, total
+
+    def _read_page(
+        self,
+        table: str,
+        where: str,
+        params: Sequence[Any],
+        first: int | None,
+        last: int | None,
+        after: int | None,
+        before: int | None,
+        conn: sqlite3.Connection | None = None,
+    ) -> RowPage:
+        """The page read through `conn` (inside its read transaction), or a fresh snapshot."""
+        if conn is None:
+            with self._snapshot() as fresh:
+                return self._read_page(table, where, params, first, last, after, before, fresh)
         conditions = [f"({where})"]
         bounds: list[Any] = list(params)
         if after is not None:
@@ -341,54 +481,58 @@ class Store:
         backward = last is not None
         size = last if backward and last is not None else (first or 100)
         order = "DESC" if backward else "ASC"
-        with self._lock:
-            rows = self._conn.execute(
-                f'SELECT * FROM "{table}" WHERE {clause} ORDER BY id {order} LIMIT ?',
-                [*bounds, size + 1],
-            ).fetchall()
-            more = len(rows) > size
-            rows = rows[:size]
-            if backward:
-                rows.reverse()
-            exists = self._exists
-            if not rows:
-                has_previous = after is not None and exists(table, where, params, "<=", after)
-                has_next = before is not None and exists(table, where, params, ">=", before)
-            elif backward:
-                has_previous = more or (
-                    after is not None and exists(table, where, params, "<=", after)
-                )
-                has_next = exists(table, where, params, ">", int(rows[-1]["id"]))
-            else:
-                has_next = more or (
-                    before is not None and exists(table, where, params, ">=", before)
-                )
-                has_previous = exists(table, where, params, "<", int(rows[0]["id"]))
+        rows = conn.execute(
+            f'SELECT * FROM "{table}" WHERE {clause} ORDER BY id {order} LIMIT ?',
+            [*bounds, size + 1],
+        ).fetchall()
+        more = len(rows) > size
+        rows = rows[:size]
+        if backward:
+            rows.reverse()
+
+        def exists(
+            table: str, where: str, params: Sequence[Any], operator: str, bound: int | None
+        ) -> bool:
+            return self._exists(conn, table, where, params, operator, bound)
+
+        if not rows:
+            has_previous = after is not None and exists(table, where, params, "<=", after)
+            has_next = before is not None and exists(table, where, params, ">=", before)
+        elif backward:
+            has_previous = more or (after is not None and exists(table, where, params, "<=", after))
+            has_next = exists(table, where, params, ">", int(rows[-1]["id"]))
+        else:
+            has_next = more or (before is not None and exists(table, where, params, ">=", before))
+            has_previous = exists(table, where, params, "<", int(rows[0]["id"]))
         return RowPage(rows, has_previous, has_next)
 
+    @staticmethod
     def _exists(
-        self, table: str, where: str, params: Sequence[Any], operator: str, bound: int | None
+        conn: sqlite3.Connection,
+        table: str,
+        where: str,
+        params: Sequence[Any],
+        operator: str,
+        bound: int | None,
     ) -> bool:
         if bound is None:
             return False
-        with self._lock:
-            row = self._conn.execute(
-                f'SELECT 1 FROM "{table}" WHERE ({where}) AND id {operator} ? LIMIT 1',
-                [*params, bound],
-            ).fetchone()
+        row = conn.execute(
+            f'SELECT 1 FROM "{table}" WHERE ({where}) AND id {operator} ? LIMIT 1',
+            [*params, bound],
+        ).fetchone()
         return row is not None
 
     # --- sub-resources ------------------------------------------------------------------
 
     def add_comment(self, scope: str, contents: str, author: str) -> sqlite3.Row:
         uid = str(uuid.uuid4())
-        with self.transaction() as conn:
+        with self.transaction("comments") as conn:
             conn.execute(
                 "INSERT INTO comments (uid, scope, created_at, source, contents, author)"
                 " VALUES (?, ?, ?, 'API', ?, ?)",
                 (uid, scope, now_instant(), contents, author),
             )
-            self._versions["comments"] = self._versions.get("comments", 0) + 1
         return self._one("SELECT * FROM comments WHERE uid = ?", (uid,))
 
     def attachments(self, scope: str) -> list[sqlite3.Row]:
@@ -434,7 +578,7 @@ class Store:
         uid = str(uuid.uuid4())
         state = "VALID" if link_url is not None else "PROCESSING"
         size = len(content) if content is not None else 0
-        with self.transaction() as conn:
+        with self.transaction("attachments") as conn:
             conn.execute(
                 "INSERT INTO attachments (uid, scope, name, description, media_type, size,"
                 " created_at, state, view_state, content, link_url, ready_at)"
@@ -456,47 +600,42 @@ class Store:
         return self._one("SELECT * FROM attachments WHERE uid = ?", (uid,))
 
     def delete_attachment(self, scope: str, uid: str) -> bool:
-        with self.transaction() as conn:
+        with self.transaction("attachments") as conn:
             cursor = conn.execute(
                 "DELETE FROM attachments WHERE scope = ? AND uid = ?", (scope, uid)
             )
         return cursor.rowcount > 0
 
     def add_watchers(self, scope: str, emails: Sequence[str]) -> None:
-        with self.transaction() as conn:
+        with self.transaction("watchers") as conn:
             conn.executemany(
                 "INSERT OR IGNORE INTO watchers (uid, scope, email) VALUES (?, ?, ?)",
                 [(str(uuid.uuid4()), scope, email) for email in emails],
             )
-            self._versions["watchers"] = self._versions.get("watchers", 0) + 1
 
     def remove_watchers(self, scope: str, emails: Sequence[str]) -> None:
-        with self.transaction() as conn:
+        with self.transaction("watchers") as conn:
             conn.executemany(
                 "DELETE FROM watchers WHERE scope = ? AND email = ?",
                 [(scope, email) for email in emails],
             )
-            self._versions["watchers"] = self._versions.get("watchers", 0) + 1
 
     def add_related(self, scope: str, target_type: str, alias: str, target_id: str) -> None:
-        with self.transaction() as conn:
+        with self.transaction("related") as conn:
             conn.execute(
                 "INSERT OR IGNORE INTO related (scope, target_type, target_alias, target_id)"
                 " VALUES (?, ?, ?, ?)",
                 (scope, target_type, alias, target_id),
             )
-            self._versions["related"] = self._versions.get("related", 0) + 1
 
     def remove_related(self, scope: str, target_id: str) -> bool:
-        with self.transaction() as conn:
+        with self.transaction("related") as conn:
             cursor = conn.execute(
                 "DELETE FROM related WHERE scope = ? AND target_id = ?", (scope, target_id)
             )
-            self._versions["related"] = self._versions.get("related", 0) + 1
         return cursor.rowcount > 0
 
     def _one(self, sql: str, params: Sequence[Any]) -> sqlite3.Row:
-        with self._lock:
-            row: sqlite3.Row | None = self._conn.execute(sql, list(params)).fetchone()
+        row: sqlite3.Row | None = self._reader().execute(sql, list(params)).fetchone()
         assert row is not None
         return row
