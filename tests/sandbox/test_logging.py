@@ -73,7 +73,7 @@ async def test_a_failing_call_logs_its_traceback(
     def broken(*args: object, **kwargs: object) -> int:
         raise RuntimeError("the count broke")
 
-    monkeypatch.setattr(Store, "count", broken)
+    monkeypatch.setattr(Store, "listing", broken)
     answer = await api.http.get("/v1/tasks/ittickets", params={"filter": "Priority==3"})
     assert answer.status_code == 500
     failures = [r for r in caplog.records if r.name == "explorer.sandbox.errors"]
