@@ -1,8 +1,16 @@
 """Parse speed of the RSQL engine against pyrsql 0.0.6, and how cost grows with length.
 
-Run: `.venv/bin/python benchmarks/rsql_bench.py`. Prints microseconds per parse for a typical
-filter and a 100-clause filter with both parsers, the speed-up, and the 1,000 vs 100 clause
-cost ratio (linear growth would be about 10). Exits 1 when a target is missed.
+Run: `.venv/bin/python benchmarks/rsql_bench.py`. Every contender (ours and pyrsql, in the
+dev extras) is timed in the same run, round by round in turn, as the best CPU time of many
+short runs. Prints, each with its target:
+
+- a typical filter (4 clauses, a `=lk=` and a 3-value `=in=` list) and 100 clauses: our
+  microseconds, pyrsql's, and the speed-up;
+- cost per character of flat filters from 500 to the 4,000-character cap (linear: flat);
+- an unclosed quote at 4 KB to 32 KB, and other hostile shapes: linear growth means the
+  32 KB / 4 KB ratio stays near 8.
+
+Exits 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -22,9 +30,42 @@ TYPICAL_PYRSQL = TYPICAL.replace("=lk=", "=like=")
 ROUNDS = 30
 RUN_SECONDS = 0.02
 
+TYPICAL_MAX_US = 10.0
+TYPICAL_SPEEDUP = 20.0
+HUNDRED_SPEEDUP = 30.0
+# Cost per character at the cap against the shortest size: 1.0 is perfectly linear.
+PER_CHAR_GROWTH = 1.3
+# 32 KB against 4 KB: 8.0 is perfectly linear; quadratic would be 64.
+HOSTILE_GROWTH = 16.0
+HOSTILE_SIZES = (4_000, 8_000, 16_000, 32_000)
+
 
 def clauses(count: int) -> str:
     return ";".join(f"Field{i}==value{i}" for i in range(count))
+
+
+def flat_of_length(length: int) -> str:
+    """Clauses like the 100-clause filter, as many as fit in `length` characters."""
+    text = ""
+    index = 0
+    while True:
+        clause = f"Field{index}==value{index}"
+        grown = f"{text};{clause}" if text else clause
+        if len(grown) > length:
+            return text
+        text = grown
+        index += 1
+
+
+HOSTILE: dict[str, Callable[[int], str]] = {
+    "unclosed double quote": lambda n: 'Title=="' + "x" * (n - 8),
+    "unclosed quote, escapes": lambda n: "Title=='" + "\\x" * ((n - 8) // 2),
+    "unclosed list": lambda n: "Owner=in=(" + "x," * ((n - 10) // 2),
+    "words, no operator": lambda n: "a" + " b" * ((n - 1) // 2),
+    "clauses, then a quote": lambda n: "a==1;" * ((n - 1) // 5) + "'",
+    "' and ' clauses, cut": lambda n: "a==1" + " and b==2" * ((n - 8) // 9) + " and",
+    "'AND', spaces, then '='": lambda n: "a==1 AND" + " " * (n - 13) + "x y=",
+}
 
 
 def measure(contenders: dict[str, Callable[[], object]]) -> dict[str, float]:
@@ -48,42 +89,88 @@ def measure(contenders: dict[str, Callable[[], object]]) -> dict[str, float]:
     return best
 
 
+def _ours(text: str) -> Callable[[], object]:
+    return lambda: parse(text, max_length=None)
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
 def main() -> int:
     hundred = clauses(100)
     thousand = clauses(1000)
-    for text in (TYPICAL, hundred, thousand):
-        assert parse(text, max_length=None).ok
+    lengths = (500, 1000, 2000, 4000)
+    flats = {length: flat_of_length(length) for length in lengths}
+    for text in (TYPICAL, hundred, thousand, *flats.values()):
+        assert parse(text, max_length=None).ok, text
+
     contenders: dict[str, Callable[[], object]] = {
-        "typical": lambda: parse(TYPICAL),
-        "100": lambda: parse(hundred, max_length=None),
-        "1000": lambda: parse(thousand, max_length=None),
+        "typical": _ours(TYPICAL),
+        "100": _ours(hundred),
+        "1000": _ours(thousand),
     }
     pyrsql: Any = None
     try:
         pyrsql = importlib.import_module("pyrsql")
     except ImportError:
-        print("pyrsql is not installed: pip install pyrsql==0.0.6 to compare")
+        print("pyrsql is not installed (pip install pyrsql==0.0.6): no speed-ups to compare")
     if pyrsql is not None:
         pyrsql.parse(TYPICAL_PYRSQL)
         pyrsql.parse(hundred)
         contenders["pyrsql typical"] = lambda: pyrsql.parse(TYPICAL_PYRSQL)
         contenders["pyrsql 100"] = lambda: pyrsql.parse(hundred)
+    for length, text in flats.items():
+        contenders[f"flat {length}"] = _ours(text)
+    for name, builder in HOSTILE.items():
+        for size in HOSTILE_SIZES:
+            contenders[f"{name} {size}"] = _ours(builder(size))
     us = measure(contenders)
-    growth = us["1000"] / us["100"]
-    print(f"explorer.rsql typical filter : {us['typical']:10.1f} us/parse")
-    print(f"explorer.rsql 100 clauses    : {us['100']:10.1f} us/parse")
-    print(f"explorer.rsql 1,000 clauses  : {us['1000']:10.1f} us/parse")
-    ok = us["typical"] < 25 and growth <= 12
+
+    ok = True
+    print(f"{'':34s} {'explorer':>10s} {'pyrsql':>10s} {'ratio':>8s}  target")
+    typical_ok = us["typical"] <= TYPICAL_MAX_US
+    line = f"{'typical filter, us/parse':34s} {us['typical']:10.1f}"
     if pyrsql is not None:
-        speedup_typical = us["pyrsql typical"] / us["typical"]
-        speedup_100 = us["pyrsql 100"] / us["100"]
-        print(f"pyrsql 0.0.6 typical filter  : {us['pyrsql typical']:10.1f} us/parse")
-        print(f"pyrsql 0.0.6 100 clauses     : {us['pyrsql 100']:10.1f} us/parse")
-        print(f"speed-up, typical filter     : {speedup_typical:10.1f}x (target >= 10x)")
-        print(f"speed-up, 100 clauses        : {speedup_100:10.1f}x (target >= 10x)")
-        ok = ok and speedup_typical >= 10 and speedup_100 >= 10
-    print(f"typical filter under 25 us   : {'yes' if us['typical'] < 25 else 'no'}")
-    print(f"1,000 / 100 clause cost      : {growth:10.1f} (target <= 12)")
+        speedup = us["pyrsql typical"] / us["typical"]
+        typical_ok = typical_ok and speedup >= TYPICAL_SPEEDUP
+        line += f" {us['pyrsql typical']:10.1f} {speedup:7.1f}x"
+    print(f"{line}  <= {TYPICAL_MAX_US:.0f} us, >= {TYPICAL_SPEEDUP:.0f}x: {verdict(typical_ok)}")
+    ok = ok and typical_ok
+    line = f"{'100 clauses, us/parse':34s} {us['100']:10.1f}"
+    if pyrsql is not None:
+        speedup = us["pyrsql 100"] / us["100"]
+        hundred_ok = speedup >= HUNDRED_SPEEDUP
+        ok = ok and hundred_ok
+        line += f" {us['pyrsql 100']:10.1f} {speedup:7.1f}x  >= {HUNDRED_SPEEDUP:.0f}x: "
+        line += verdict(hundred_ok)
+    print(line)
+    growth = us["1000"] / us["100"]
+    print(f"{'1,000 clauses / 100 clauses':34s} {growth:10.1f} {'':19s}  "
+          f"<= 12: {verdict(growth <= 12)}")  # fmt: skip
+    ok = ok and growth <= 12
+
+    print()
+    per_char = {length: us[f"flat {length}"] / len(flats[length]) * 1000 for length in lengths}
+    for length in lengths:
+        print(f"{f'flat filter, {len(flats[length])} chars':34s} {us[f'flat {length}']:10.1f} us"
+              f"  {per_char[length]:6.1f} ns/char")  # fmt: skip
+    char_growth = per_char[lengths[-1]] / per_char[lengths[0]]
+    char_ok = char_growth <= PER_CHAR_GROWTH
+    print(f"{'ns/char at 4,000 / at 500':34s} {char_growth:10.2f} {'':19s}  "
+          f"<= {PER_CHAR_GROWTH}: {verdict(char_ok)}")  # fmt: skip
+    ok = ok and char_ok
+
+    print()
+    sizes = "  ".join(f"{size // 1000:>6d} KB" for size in HOSTILE_SIZES)
+    print(f"{'hostile input, ms/parse':34s} {sizes}  {'ratio':>6s}  target")
+    for name in HOSTILE:
+        figures = [us[f"{name} {size}"] / 1000 for size in HOSTILE_SIZES]
+        ratio = figures[-1] / figures[0]
+        hostile_ok = ratio <= HOSTILE_GROWTH
+        ok = ok and hostile_ok
+        cells = "  ".join(f"{figure:9.3f}" for figure in figures)
+        print(f"{name:34s} {cells}  {ratio:6.1f}  <= {HOSTILE_GROWTH:.0f}: {verdict(hostile_ok)}")
     return 0 if ok else 1
 
 

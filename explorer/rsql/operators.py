@@ -17,6 +17,10 @@ class Dialect(StrEnum):
     STANDARD = "standard"
 
 
+# The most values a list may hold.
+MAX_LIST = 1000
+
+
 class Arity(StrEnum):
     """How many values an operator takes."""
 
@@ -24,13 +28,32 @@ class Arity(StrEnum):
     TWO = "two"
     MANY = "many"
 
+    @property
+    def bounds(self) -> tuple[int, int]:
+        """The fewest and the most values."""
+        return _BOUNDS[self]
+
+    @property
+    def wanted(self) -> tuple[str, str]:
+        """The rule in words for a diagnostic: (`exactly two values`, expected `two values`)."""
+        return _WANTED[self]
+
+
+_BOUNDS = {Arity.ONE: (1, 1), Arity.TWO: (2, 2), Arity.MANY: (1, MAX_LIST)}
+_WANTED = {
+    Arity.ONE: ("exactly one value", "one value"),
+    Arity.TWO: ("exactly two values", "two values"),
+    Arity.MANY: (f"at most {MAX_LIST} values", f"at most {MAX_LIST} values"),
+}
+
 
 @dataclass(frozen=True, slots=True, repr=False)
 class Operator:
     """One comparison operator.
 
     `spellings` holds every spelling in the Elementum dialect, canonical first;
-    `standard_spellings` those the standard dialect accepts (empty when it has none).
+    `standard_spellings` those the standard dialect accepts (empty when it has none);
+    `min_values`/`max_values` follow from the arity and are what the parser checks.
     """
 
     name: str
@@ -40,6 +63,8 @@ class Operator:
     arity: Arity
     meaning: str
     negated: bool = False
+    min_values: int = 1
+    max_values: int = 1
 
     def __repr__(self) -> str:
         return f"Operator({self.canonical})"
@@ -64,7 +89,8 @@ def _op(
     meaning: str,
     negated: bool = False,
 ) -> Operator:
-    return Operator(name, spellings[0], spellings, standard, arity, meaning, negated)
+    low, high = arity.bounds
+    return Operator(name, spellings[0], spellings, standard, arity, meaning, negated, low, high)
 
 
 EQ = _op("EQ", ("==",), ("==",), Arity.ONE, "equals (null: has no value)")

@@ -10,26 +10,31 @@ Grammar (both dialects; the Elementum one adds `a:b:c` lists and selectors with 
     value      = bare | '"' ... '"' | "'" ... "'"     (a backslash escapes inside quotes)
 
 Three paths, fastest first, all giving the same trees and spans: a filter of simple
-comparisons with no whitespace, quotes or groups is read with one findall; otherwise each
-comparison is tried with one anchored match; anything else (and every error) goes through
-the token-by-token path that writes the diagnostics. The parser is iterative: a stack holds
-the open groups, so neither long filters nor deep nesting can recurse; `MAX_DEPTH` bounds
-the nesting.
+comparisons with no whitespace, quotes or groups is read with one scan (`findall` of a row
+pattern that matches at every position, so the scan never starts over and stays linear);
+otherwise each comparison is tried with one anchored match; anything else (and every error)
+goes through the token-by-token path that writes the diagnostics. The parser is iterative: a
+stack holds the open groups, so neither long filters nor deep nesting can recurse;
+`MAX_DEPTH` bounds the nesting. Every path checks a comparison's number of values against
+the operator table (`Operator.min_values`/`max_values`).
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
 from explorer.rsql.diagnostics import Diagnostic, diagnostic, shown
 from explorer.rsql.nodes import And, Comparison, Node, Or, Span
-from explorer.rsql.operators import FAMILIAR, SPELLINGS, Arity, Dialect, Operator
+from explorer.rsql.operators import FAMILIAR, MAX_LIST, SPELLINGS, Dialect, Operator
 
 MAX_LENGTH = 4000
 MAX_DEPTH = 32
-MAX_LIST = 1000
+__all__ = ["MAX_DEPTH", "MAX_LENGTH", "MAX_LIST", "ParseResult", "parse"]
+
+_new = tuple.__new__
 
 
 _ELEM_SEL = re.compile(r"[^\"'();,=<>!~\s]+(?:\s+(?!(?:and|or)(?:\s|\(|$))[^\"'();,=<>!~\s]+)*")
@@ -65,23 +70,65 @@ _STD_SEL = re.compile(r"[^\"'();,=<>!~ \t]+")
 _STD_WS = re.compile(r"[ \t]*")
 _STD_SEP = re.compile(r"[ \t]*(?:(;)|(,)|( and )|( or ))[ \t]*")
 
+
+def _rows(selector_char: str) -> re.Pattern[str]:
+    """The one-scan pattern: per match a comparison with no whitespace inside and the
+    separator after it, as (selector, operator, value, list inside its parentheses,
+    separator); where no such comparison starts, the rest of the text in one match with
+    every group empty. So the matches tile the text, `findall` never starts over at a later
+    position, and as every repeat is possessive the scan reads each character a bounded
+    number of times."""
+    c = selector_char
+    return re.compile(
+        rf"({c}++)([=!][A-Za-z]*+=|[<>]=?+)(?:({c}++)|\(({c}++(?:,{c}++)*+)\))([;,]?+)"
+        r"|(?s:.)++"
+    )
+
+
+_ELEM_ROWS = _rows(r"[^\"'();,=<>!~\s]")
+# The same for ASCII text, with the whitespace spelled out: a cheaper character test.
+# (`\s` and `str.isspace` count \x1c-\x1f as whitespace too.)
+_ELEM_ROWS_ASCII = _rows(r"[^\"'();,=<>!~ \t\n\r\f\v\x1c-\x1f]")
+_STD_ROWS = _rows(r"[^\"'();,=<>!~ \t]")
+
 OPERATOR_PATTERN = re.compile(r"==|!=|[=!][A-Za-z]*=|[<>]=?")
 _OPEN_OPERATOR = re.compile(r"[=!][A-Za-z]+")
-_DOUBLE = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
-_SINGLE = re.compile(r"'(?:[^'\\]|\\.)*'", re.S)
+# Possessive, so an unclosed quote fails after one pass instead of backing off character by
+# character.
+_DOUBLE = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.S)
+_SINGLE = re.compile(r"'(?:[^'\\]++|\\.)*+'", re.S)
 _ESCAPE = re.compile(r"\\(.)", re.S)
 
 
-@dataclass(slots=True)
-class ParseResult:
-    """The AST of a valid filter, or the diagnostic of an invalid one."""
+class ParseResult(tuple[Any, ...]):
+    """The AST of a valid filter, or the diagnostic of an invalid one: `(ast, diagnostic)`."""
 
-    ast: Node | None
-    diagnostic: Diagnostic | None
+    __slots__ = ()
+
+    def __new__(cls, ast: Node | None, diagnostic: Diagnostic | None) -> ParseResult:
+        return _new(cls, (ast, diagnostic))
+
+    if TYPE_CHECKING:
+
+        @property
+        def ast(self) -> Node | None: ...
+
+        @property
+        def diagnostic(self) -> Diagnostic | None: ...
+
+    else:
+        ast = property(itemgetter(0))
+        diagnostic = property(itemgetter(1))
 
     @property
     def ok(self) -> bool:
-        return self.ast is not None
+        return self[0] is not None
+
+    def __repr__(self) -> str:
+        return f"ParseResult(ast={self[0]!r}, diagnostic={self[1]!r})"
+
+    def __getnewargs__(self) -> tuple[Any, ...]:
+        return tuple(self)
 
 
 class _Fail(Exception):
@@ -108,10 +155,14 @@ class Syntax:
         "colon_lists",
         "dialect",
         "fast",
+        "lists",
         "operators",
+        "rows",
+        "rows_ascii",
         "sel",
         "sep",
         "simple",
+        "singles",
         "spaces",
         "ws",
     )
@@ -122,6 +173,8 @@ class Syntax:
         self.sel = _ELEM_SEL if elementum else _STD_SEL
         self.fast = _ELEM_FAST if elementum else _STD_FAST
         self.simple = _ELEM_SIMPLE if elementum else _STD_FAST
+        self.rows = _ELEM_ROWS if elementum else _STD_ROWS
+        self.rows_ascii = _ELEM_ROWS_ASCII if elementum else _STD_ROWS
         self.bare = _ELEM_BARE if elementum else _STD_SEL
         self.bare_no_colon = _ELEM_BARE_NO_COLON if elementum else _STD_SEL
         self.ws = _ELEM_WS if elementum else _STD_WS
@@ -132,6 +185,9 @@ class Syntax:
         self.sep = _ELEM_SEP if elementum else _STD_SEP
         self.colon_lists = elementum
         self.operators = SPELLINGS[dialect]
+        # The operators split by whether they take one value or a list, for the one-scan path.
+        self.singles = {s: op for s, op in self.operators.items() if op.max_values == 1}
+        self.lists = {s: op for s, op in self.operators.items() if op.max_values != 1}
 
     def skip(self, text: str, pos: int) -> int:
         """The offset after the whitespace at `pos`."""
@@ -174,7 +230,7 @@ def parse(
         return ParseResult(None, diagnostic(0, len(text), "the filter is empty", ("field",)))
     flat = _flat(text, syntax)
     if flat is not None:
-        return ParseResult(flat, None)
+        return _new(ParseResult, (flat, None))
     try:
         return ParseResult(_parse(text, syntax), None)
     except _Fail as failure:
@@ -183,79 +239,63 @@ def parse(
 
 def _flat(text: str, syntax: Syntax) -> Node | None:
     """The AST of a filter made only of simple comparisons and `;`/`,` with no whitespace,
-    quotes or groups (most filters), read with one scan; None sends it to the full parser."""
-    rows = syntax.simple.findall(text)
-    if not rows or rows[-1][4]:
+    quotes or groups (most filters), read with one scan; None sends it to the full parser.
+
+    The per-row work is kept to a minimum: this loop is most of the cost of a typical parse."""
+    rows = (syntax.rows_ascii if text.isascii() else syntax.rows).findall(text)
+    # The row pattern's catch-all (empty groups) can only be last; so can only a row
+    # without a separator.
+    last_row = rows[-1]
+    if last_row[4] or not last_row[0]:
         return None
-    operators = syntax.operators
+    singles = syntax.singles
+    lists = syntax.lists
     colon_lists = syntax.colon_lists
-    one = Arity.ONE
-    many = Arity.MANY
+    new = _new
+    # Shared by the comparisons: their spans follow from the rows when asked for.
+    layout = [rows]
     and_items: list[Node] = []
+    append = and_items.append
     or_items: list[Node] = []
-    pos = 0
+    index = 0
     for selector, spelled, value, listed, joiner in rows:
-        op = operators.get(spelled)
-        if op is None:
-            return None
-        sel_end = pos + len(selector)
-        op_end = sel_end + len(spelled)
-        arity = op.arity
         if value:
-            if arity is not one and (arity is not many or (colon_lists and ":" in value)):
-                return None
-            end = op_end + len(value)
-            node = Comparison(
-                selector, op, (value,), (pos, end), (pos, sel_end), (sel_end, op_end),
-                ((op_end, end),),
-            )  # fmt: skip
+            op = singles.get(spelled)
+            if op is None:
+                op = lists.get(spelled)
+                # A list operator's bare value may be an `a:b` list: the full parser reads it.
+                if op is None or op.min_values != 1 or (colon_lists and ":" in value):
+                    return None
+            append(new(Comparison, (selector, op, (value,), layout, index)))
         else:
-            items = listed.split(",")
-            count = len(items)
-            if not (
-                count == 1
-                or (arity is many and count <= MAX_LIST)
-                or (arity is Arity.TWO and count == 2)
-            ):
+            op = singles.get(spelled) or lists.get(spelled)
+            if op is None:
                 return None
-            offset = op_end + 1
-            spans: list[Span] = []
-            for item in items:
-                item_end = offset + len(item)
-                spans.append((offset, item_end))
-                offset = item_end + 1
-            end = offset
-            node = Comparison(
-                selector, op, tuple(items), (pos, end), (pos, sel_end), (sel_end, op_end),
-                tuple(spans),
-            )  # fmt: skip
-        and_items.append(node)
-        if not joiner:
-            # The last comparison (if it is not, the text goes on and the check below fails).
-            pos = end
-            break
-        pos = end + 1
-        if joiner == ",":
-            or_items.append(and_items[0] if len(and_items) == 1 else _and(and_items))
+            items = listed.split(",")
+            if not op.min_values <= len(items) <= op.max_values:
+                return None
+            append(new(Comparison, (selector, op, tuple(items), layout, index)))
+        if joiner != ";":
+            if not joiner:
+                break
+            or_items.append(and_items[0] if len(and_items) == 1 else And(and_items))
             and_items = []
-    # Every character was read only if the matches add up to the whole text (no gaps).
-    if pos != len(text):
+            append = and_items.append
+        index += 1
+    # Only the last row may lack a separator.
+    if index != len(rows) - 1:
         return None
-    node_and = and_items[0] if len(and_items) == 1 else _and(and_items)
+    last = and_items[0] if len(and_items) == 1 else And(and_items)
     if not or_items:
-        return node_and
-    or_items.append(node_and)
-    return Or(tuple(or_items), (0, pos))
-
-
-def _and(items: list[Node]) -> And:
-    return And(tuple(items), (items[0].span[0], items[-1].span[1]))
+        return last
+    or_items.append(last)
+    return Or(or_items)
 
 
 def _combine(items: list[Node], kind: type[And] | type[Or]) -> Node:
     if len(items) == 1:
         return items[0]
-    return kind(tuple(items), (items[0].span[0], items[-1].span[1]))
+    return kind(items)
 
 
 def _parse(text: str, syntax: Syntax) -> Node:
@@ -265,9 +305,6 @@ def _parse(text: str, syntax: Syntax) -> Node:
     simple = syntax.simple.match
     operators = syntax.operators
     colon_lists = syntax.colon_lists
-    one = Arity.ONE
-    many = Arity.MANY
-    two = Arity.TWO
     sep = syntax.sep.match
     # Each open group saves (and_items, or_items, offset of its '(').
     stack: list[tuple[list[Node], list[Node], int]] = []
@@ -296,32 +333,36 @@ def _parse(text: str, syntax: Syntax) -> Node:
                 selector, value, listed, joiner = fm.group(1, 3, 4, 5)
                 end = regs[4][1] + 1 if value is None else regs[3][1]
                 if value is not None:
-                    if op.arity is one or (op.arity is many and not (colon_lists and ":" in value)):
-                        node = Comparison(
-                            selector, op, (value,), (pos, end), regs[1], regs[2], (regs[3],)
+                    if op.min_values == 1 and not (
+                        colon_lists and op.max_values != 1 and ":" in value
+                    ):
+                        node = _new(
+                            Comparison,
+                            (selector, op, (value,), ((pos, end), regs[1], regs[2], (regs[3],))),
                         )
                 else:
                     items = listed.split(",")
-                    count = len(items)
-                    if (
-                        count == 1
-                        or (op.arity is many and count <= MAX_LIST)
-                        or (op.arity is two and count == 2)
-                    ):
+                    if op.min_values <= len(items) <= op.max_values:
                         offset = regs[4][0]
                         spans: list[Span] = []
                         for item in items:
                             item_end = offset + len(item)
                             spans.append((offset, item_end))
                             offset = item_end + 1
-                        node = Comparison(
-                            selector, op, tuple(items), (pos, end), regs[1], regs[2], tuple(spans)
+                        node = _new(
+                            Comparison,
+                            (
+                                selector,
+                                op,
+                                tuple(items),
+                                ((pos, end), regs[1], regs[2], tuple(spans)),
+                            ),
                         )
                 if node is not None and joiner is not None:
                     # The separator right after the comparison came with the same match.
                     and_items.append(node)
                     if joiner == ",":
-                        or_items.append(and_items[0] if len(and_items) == 1 else _and(and_items))
+                        or_items.append(_combine(and_items, And))
                         and_items = []
                     after = (end, end + 1)
                     pos = skip(text, end + 1)
@@ -329,7 +370,7 @@ def _parse(text: str, syntax: Syntax) -> Node:
         if node is None:
             node, pos = _comparison(text, pos, syntax, after)
         else:
-            pos = node.span[1]
+            pos = end
         and_items.append(node)
         # After a constraint: a separator, a closing ')' or the end.
         while True:
@@ -363,7 +404,8 @@ def _parse(text: str, syntax: Syntax) -> Node:
             raise _unexpected_after_value(text, pos, syntax)
 
 
-_SHOUTED_WORD = re.compile(r"\s((?i:and|or))\s+[^\s;,()]*\s*$")
+# Possessive: the spaces, the word and the spaces split one way only, so a miss costs one pass.
+_SHOUTED_WORD = re.compile(r"\s((?i:and|or))\s++[^\s;,()]*+\s*+$")
 
 
 def _unexpected_after_value(text: str, pos: int, syntax: Syntax) -> _Fail:
@@ -470,36 +512,29 @@ def _comparison(
         value, vstart, pos = _value(text, pos, syntax, op, op_start, op_end, False)
         args.append(value)
         spans.append((vstart, pos))
-        if op.arity is not Arity.ONE and syntax.colon_lists:
+        if op.max_values != 1 and syntax.colon_lists:
             while pos < n and text[pos] == ":":
                 value, vstart, pos = _value(text, pos + 1, syntax, op, op_start, op_end, False)
                 args.append(value)
                 spans.append((vstart, pos))
                 if len(args) > MAX_LIST:
                     raise _fail(vstart, pos - vstart, f"{spelling} takes at most {MAX_LIST} values")
-    count = len(args)
-    if op.arity is Arity.ONE and count != 1:
+    if not op.min_values <= len(args) <= op.max_values:
+        wanted, expected = op.arity.wanted
         raise _fail(
             spans[0][0],
             spans[-1][1] - spans[0][0],
-            f"{spelling} takes exactly one value",
-            ("one value",),
+            f"{spelling} takes {wanted}",
+            (expected,),
         )
-    if op.arity is Arity.TWO and count != 2:
-        raise _fail(
-            spans[0][0],
-            spans[-1][1] - spans[0][0],
-            f"{spelling} takes exactly two values",
-            ("two values",),
-        )
-    node = Comparison(
-        selector,
-        op,
-        tuple(args),
-        (start, pos),
-        (start, sel_end),
-        (op_start, op_end),
-        tuple(spans),
+    node = _new(
+        Comparison,
+        (
+            selector,
+            op,
+            tuple(args),
+            ((start, pos), (start, sel_end), (op_start, op_end), tuple(spans)),
+        ),
     )
     return node, pos
 
@@ -526,7 +561,7 @@ def _value(
         if "\\" in raw:
             raw = _ESCAPE.sub(r"\1", raw)
         return raw, pos, m.end()
-    pattern = syntax.bare if in_list or op.arity is Arity.ONE else syntax.bare_no_colon
+    pattern = syntax.bare if in_list or op.max_values == 1 else syntax.bare_no_colon
     m = pattern.match(text, pos)
     if m is None:
         spelling = text[op_start:op_end]
