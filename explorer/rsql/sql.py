@@ -21,6 +21,7 @@ from explorer.kinds import (
     value_fits,
 )
 from explorer.rsql.diagnostics import Diagnostic, RsqlError, diagnostic, shown
+from explorer.rsql.folding import same_case_class
 from explorer.rsql.nodes import And, Comparison, Node
 from explorer.rsql.operators import BY_NAME, Operator
 
@@ -230,12 +231,13 @@ def _glob_exact(text: str) -> str:
 
 
 def _glob_any_case(text: str) -> str:
-    """`text` as a GLOB piece matching it in any case: `Ü` -> `[üÜ]`, `*` -> `[*]`."""
+    """`text` as a GLOB piece matching it ignoring case: `ǅ` -> `[Ǆǅǆ]`, `*` -> `[*]`."""
     out: list[str] = []
     for char in text:
-        lower, upper = char.lower(), char.upper()
-        if lower != upper and len(lower) == 1 and len(upper) == 1:
-            out.append(f"[{lower}{upper}]")
+        members = same_case_class(char)
+        if len(members) > 1:
+            # Cased letters only, so never `]`, `^` or `-`, which a class would read.
+            out.append("[" + "".join(sorted(members)) + "]")
         elif char in "*?[":
             out.append(f"[{char}]")
         else:
@@ -243,16 +245,24 @@ def _glob_any_case(text: str) -> str:
     return "".join(out)
 
 
+def _like_folds_alone(text: str) -> bool:
+    """Whether SQLite's LIKE, which folds ASCII letters only, ignores case in `text` exactly
+    as `folding` does: every character ASCII with only ASCII characters of its class (`k`
+    is not: the Kelvin sign folds to it)."""
+    return text.isascii() and all(
+        member.isascii() for char in set(text) for member in same_case_class(char)
+    )
+
+
 def _like(expr: str, value: str, params: list[object], *, ignore_case: bool) -> str:
     """`*` is a wildcard; with no `*` the value matches anywhere ("contains")."""
     pieces = value.split("*") if "*" in value else ["", value, ""]
     if ignore_case:
-        if value.isascii():
-            # LIKE folds ASCII case by itself (SQLite's lower() folds no more than that).
+        if _like_folds_alone(value):
             params.append("%".join(_escape_like(p) for p in pieces))
             return f"({expr} LIKE ? ESCAPE '\\')"
-        # Beyond ASCII, SQLite folds no case at all, so each cased letter becomes a class
-        # of its two cases in a GLOB pattern, which is otherwise exact and case-sensitive.
+        # Otherwise each cased character becomes a class of every character equal to it
+        # ignoring case, in a GLOB pattern (which is otherwise exact).
         params.append("*".join(_glob_any_case(p) for p in pieces))
         return f"({expr} GLOB ?)"
     first, last, middle = pieces[0], pieces[-1], [p for p in pieces[1:-1] if p]
@@ -264,7 +274,8 @@ def _like(expr: str, value: str, params: list[object], *, ignore_case: bool) -> 
     if last:
         params.extend((len(last), last))
         checks.append(f"substr({expr}, -?) = ?")
-    if first and last and len(pieces) == 2:
+    if first and last and not middle:
+        # Both ends may not overlap: `ab**b` does not match `ab`.
         params.append(len(first) + len(last))
         checks.append(f"length({expr}) >= ?")
     if len(middle) == 1 and not first and not last:
