@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit, urlunsplit
 
+from explorer.records import DEFAULT_ID_KEY, DEFAULT_PAGE_SIZE
+
 TokenStyle = Literal["json", "basic", "form"]
 TOKEN_STYLES: tuple[str, ...] = ("json", "basic", "form")
 
@@ -36,10 +38,10 @@ class ConnectionSettings:
     client_id: str
     client_secret: str
     token_style: TokenStyle = "json"
-    id_key: str = "Handle"
+    id_key: str = DEFAULT_ID_KEY
     rate_per_second: float = 5.0
     burst: int = 5
-    page_size: int = 100
+    page_size: int = DEFAULT_PAGE_SIZE
     label: str = "default"
 
     def __post_init__(self) -> None:

@@ -15,9 +15,9 @@ from explorer.config.errors import ConfigError
 from explorer.config.model import Config, Profile
 from explorer.config.secrets import SECRET_KINDS, SecretSource
 from explorer.config.state import APP_NAME, write_atomically
+from explorer.records import DEFAULT_ID_KEY, RECORD_TYPES
 
 ENV_CONFIG = "ELX_CONFIG"
-RECORD_TYPES = ("apps", "elements", "tasks", "transactions")
 
 # The secret table's member for each source kind: `secret = { env = "VAR" }` and so on.
 _SECRET_KEYS = {"env": "env", "command": "command", "keyring": "keyring", "value": "file"}
@@ -108,7 +108,7 @@ class _Reader:
             client_id=self.text(raw, "client_id", f"{base}.client_id") or "",
             secret=self.secret(raw.get("secret"), f"{base}.secret"),
             token_style=cast(TokenStyle, style),
-            id_key=self.text(raw, "id_key", f"{base}.id_key") or "Handle",
+            id_key=self.text(raw, "id_key", f"{base}.id_key") or DEFAULT_ID_KEY,
             rate_per_second=self.number(raw, "rate_per_second", f"{base}.rate_per_second", 5.0),
             burst=self.whole(raw, "burst", f"{base}.burst", 5, 1000),
             page_size=self.whole(raw, "page_size", f"{base}.page_size", 100, 1000),

@@ -11,6 +11,7 @@ from typing import Any
 from explorer.api.errors import ConfigurationError
 from explorer.api.settings import REGION_HOSTS, ConnectionSettings, TokenStyle, base_url_for
 from explorer.config.secrets import SecretError, SecretSource
+from explorer.records import DEFAULT_ID_KEY, DEFAULT_PAGE_SIZE
 
 ENV_CLIENT_ID = "ELEMENTUM_CLIENT_ID"
 ENV_CLIENT_SECRET = "ELEMENTUM_CLIENT_SECRET"
@@ -19,7 +20,6 @@ ENV_BASE_URL = "ELEMENTUM_BASE_URL"
 
 DEFAULT_RATE = 5.0
 DEFAULT_BURST = 5
-DEFAULT_PAGE_SIZE = 100
 
 
 @dataclass
@@ -30,7 +30,7 @@ class Profile:
     client_id: str = ""
     secret: SecretSource | None = None
     token_style: TokenStyle = "json"
-    id_key: str = "Handle"
+    id_key: str = DEFAULT_ID_KEY
     rate_per_second: float = DEFAULT_RATE
     burst: int = DEFAULT_BURST
     page_size: int = DEFAULT_PAGE_SIZE

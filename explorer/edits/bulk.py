@@ -10,6 +10,7 @@ from typing import Any
 
 from explorer.api import Priority
 from explorer.edits.client import RecordClient, describe_failure, page_records, page_total
+from explorer.records import DEFAULT_ID_KEY
 
 
 @dataclass(slots=True)
@@ -56,7 +57,7 @@ class BulkEdit:
     page_size: int = 500
     # Writes in flight at once; the client's rate gate still bounds the request rate.
     parallel: int = 4
-    id_key: str = "Handle"
+    id_key: str = DEFAULT_ID_KEY
     _cancel: asyncio.Event = field(default_factory=asyncio.Event, init=False)
 
     def cancel(self) -> None:

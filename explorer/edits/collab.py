@@ -13,6 +13,7 @@ from typing import Any
 
 from explorer.api.models import Page
 from explorer.edits.staging import RecordRef
+from explorer.records import DEFAULT_PAGE_SIZE
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,7 @@ def human_size(size: int | None) -> str:
 
 # Enough for any record's discussion; the cap keeps a runaway list from stalling a tab.
 MAX_ROWS = 2_000
-ROWS_PER_PAGE = 100
+ROWS_PER_PAGE = DEFAULT_PAGE_SIZE
 
 
 class Collaboration:

@@ -6,18 +6,12 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from explorer.kinds import (
-    FieldKind,
-    expected_text,
-    format_instant,
-    read_boolean,
-    read_instant,
-    read_number,
-    value_fits,
-)
+from explorer.kinds import RULES, FieldKind, read_boolean, read_instant, read_number, value_text
 
 # Kinds a person edits as one line of text in the inline editor.
-EDITABLE_KINDS = frozenset(FieldKind) - {FieldKind.HANDLE, FieldKind.ATTACHMENT_ID}
+EDITABLE_KINDS = frozenset(kind for kind, rule in RULES.items() if rule.editable)
+# Typed text starting with this is sent as the JSON value after it, whatever the field.
+JSON_PREFIX = ":="
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,44 +32,33 @@ def expectation(kind: FieldKind, choices: tuple[str, ...] = ()) -> str:
         # Choices are only the values seen so far, so they are examples, not the rule.
         shown = ", ".join(choices[:8]) + (" …" if len(choices) > 8 else "")
         return f"a choice such as {shown} (seen so far)"
-    if kind is FieldKind.MULTI_PICKLIST:
-        return "values separated by commas"
-    if kind is FieldKind.JSON:
-        return "a JSON value"
-    return expected_text(kind)
+    return RULES[kind].hint
 
 
 def parse_value(kind: FieldKind, text: str, *, as_text: bool = False) -> Parsed:
     """The value `text` gives a field of `kind`; empty text clears the field.
 
-    `as_text` keeps the value a JSON string in its canonical spelling, for fields whose
-    values the server sends as strings (the spec types every value as a string).
+    The value takes the shape the server used for the field: typed (a number, a boolean, a
+    list) or, with `as_text`, a string as typed (the spec types every value as a string),
+    booleans and instants in their canonical spelling. Text starting with `:=` is sent as
+    the JSON value after it, whatever the field (as `elx records update Field:=json`).
     """
     text = text.strip()
+    if text.startswith(JSON_PREFIX):
+        try:
+            return Parsed(json.loads(text[len(JSON_PREFIX) :]))
+        except ValueError:
+            return Parsed(error=f"expected a JSON value after {JSON_PREFIX}")
     if text == "":
         return Parsed(None)
-    if kind is FieldKind.MULTI_PICKLIST:
-        return Parsed([part.strip() for part in text.split(",") if part.strip()])
-    if kind is FieldKind.JSON:
-        try:
-            return Parsed(json.loads(text))
-        except ValueError:
-            return Parsed(error=f"expected {expectation(kind)}")
-    if not value_fits(kind, text):
-        return Parsed(error=f"expected {expected_text(kind)}")
-    if kind is FieldKind.NUMBER:
-        whole = int(read_number(text) or 0)
-        return Parsed(str(whole) if as_text else whole)
-    if kind is FieldKind.DECIMAL:
-        return Parsed(text if as_text else float(text))
-    if kind is FieldKind.BOOLEAN:
-        flag = bool(read_boolean(text))
-        return Parsed(("true" if flag else "false") if as_text else flag)
-    if kind is FieldKind.DATETIME:
-        moment = read_instant(text)
-        assert moment is not None  # value_fits checked it
-        return Parsed(format_instant(moment))
-    return Parsed(text)
+    rule = RULES[kind]
+    if not rule.fits(text):
+        return Parsed(error=f"expected {rule.expected}")
+    value = rule.read(text)
+    if as_text and not isinstance(value, str):
+        # Numbers keep the digits as typed (`007`, `12.50`); the rest their canonical text.
+        value = text if kind.is_numeric else value_text(value)
+    return Parsed(value)
 
 
 def display(value: Any) -> str:

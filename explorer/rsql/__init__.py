@@ -7,8 +7,12 @@
   operators). Both read the one operator table in `operators.py`.
 - `format_filter` and `tree` print canonical text and the tree notation; `validate` warns
   about unknown fields and ill-typed values; `complete` says what may come at the cursor;
-  `to_sql` compiles to a parameterised SQLite condition for the sandbox.
-- Limits: 4,000 characters (`max_length`), 32 nested groups, 1,000 values in a list.
+  `to_sql` compiles to a parameterised SQLite condition for the sandbox: `=lk=` treats `*`
+  as any run of characters and, with no `*`, means "contains"; `=lki=` compares characters
+  ignoring case as `folding.py` defines it (one-character case folds, so `ǅ` matches `Ǆ`).
+- Limits: 4,000 characters (`max_length`), 32 nested groups, 1,000 values in a list; each
+  operator's count of values comes from the operator table (`=bt=` exactly two). Parsing is
+  linear in the filter's length whatever the input.
 
 Headless core: never imports Textual.
 """

@@ -27,6 +27,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from explorer.kinds import FieldKind, is_email
+from explorer.records import DEFAULT_PAGE_SIZE
 from explorer.rsql import RsqlError, SqlColumn, parse, to_sql
 from explorer.sandbox.access_log import AccessLog, log_failure, quiet_form_parser
 from explorer.sandbox.auth import Tokens, read_form, read_token_request
@@ -69,7 +70,7 @@ async def in_worker(state: SandboxState, func: Callable[..., T], *args: Any) -> 
 
 
 MAX_PAGE = 1000
-DEFAULT_PAGE = 100
+DEFAULT_PAGE = DEFAULT_PAGE_SIZE
 
 
 @dataclass

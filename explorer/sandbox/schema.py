@@ -15,8 +15,9 @@ from itertools import combinations
 from typing import Any
 
 from explorer.kinds import FieldKind
+from explorer.records import DEFAULT_ID_KEY
+from explorer.records import RECORD_TYPES as RECORD_TYPES
 
-RECORD_TYPES: tuple[str, ...] = ("apps", "elements", "tasks", "transactions")
 # The related-items `type` for each record type.
 RECORD_TYPE_NAMES = {
     "apps": "APP",
@@ -26,7 +27,7 @@ RECORD_TYPE_NAMES = {
 }
 
 # Keys every record carries besides its own fields; the server sets them.
-HANDLE = "Handle"
+HANDLE = DEFAULT_ID_KEY
 CREATED_AT = "Created At"
 UPDATED_AT = "Updated At"
 SYSTEM_FIELDS: tuple[str, ...] = (HANDLE, CREATED_AT, UPDATED_AT)

@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from explorer.kinds import FieldKind
+from explorer.records import DEFAULT_PAGE_SIZE
 from explorer.sandbox.schema import (
     COLLECTIONS,
     CREATED_AT,
@@ -41,12 +41,6 @@ SCHEMA_VERSION = "4"
 # about 100 KB, so the cache stays under some 50 MB.
 CACHED_ANSWERS = 512
 SEED_WAIT = 120.0
-
-_AFFINITY = {
-    FieldKind.NUMBER: "INTEGER",
-    FieldKind.DECIMAL: "REAL",
-    FieldKind.BOOLEAN: "INTEGER",
-}
 
 
 @dataclass(frozen=True)
@@ -256,7 +250,7 @@ class Store:
     def _seed_collection(self, collection: Collection, count: int, seed: int) -> None:
         conn = self._conn
         columns = ", ".join(
-            f'"c{i}" {_AFFINITY.get(spec.kind, "TEXT")}' for i, spec in enumerate(collection.fields)
+            f'"c{i}" {spec.kind.rule.affinity}' for i, spec in enumerate(collection.fields)
         )
         conn.execute(
             f'CREATE TABLE "{collection.table}" (id INTEGER PRIMARY KEY,'
@@ -479,7 +473,7 @@ class Store:
             bounds.append(before)
         clause = " AND ".join(conditions)
         backward = last is not None
-        size = last if backward and last is not None else (first or 100)
+        size = last if backward and last is not None else (first or DEFAULT_PAGE_SIZE)
         order = "DESC" if backward else "ASC"
         rows = conn.execute(
             f'SELECT * FROM "{table}" WHERE {clause} ORDER BY id {order} LIMIT ?',

@@ -11,10 +11,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from explorer.records import RECORD_TYPES
 from explorer.tui import actions
 from explorer.tui.styling import DIALOGS_CSS
-
-RECORD_TYPES = ("apps", "elements", "tasks", "transactions")
 
 
 def parse_alias(text: str) -> tuple[str, str] | str:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from explorer.kinds import read_instant, read_number
+from explorer.kinds import FieldKind, is_empty, sort_key, value_text
+
+__all__ = [
+    "CELL_WIDTH", "EMPTY", "cell_text", "filter_value", "grow_columns", "is_empty",
+    "sort_records", "value_text", "visible_columns",
+]  # fmt: skip
 
 EMPTY = "—"
 CELL_WIDTH = 40
@@ -45,29 +49,10 @@ def visible_columns(columns: Sequence[str], choice: Mapping[str, Any] | None) ->
     return [c for c in ordered + rest if c not in hidden]
 
 
-def value_text(value: Any) -> str:
-    """A record value as one line of text: lists joined, objects as compact JSON."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return value
-    if isinstance(value, list):
-        return ", ".join(value_text(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return str(value)
-
-
 def cell_text(value: Any, width: int = CELL_WIDTH) -> str:
     """A value shortened to fit a table cell, on one line."""
     text = " ".join(value_text(value).split())
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def is_empty(value: Any) -> bool:
-    return value is None or value == "" or value == [] or value == {}
 
 
 def filter_value(value: Any) -> str:
@@ -75,25 +60,16 @@ def filter_value(value: Any) -> str:
     return "null" if is_empty(value) else value_text(value)
 
 
-def _sort_key(value: Any) -> tuple[int, float, str]:
-    """Numbers first by value, then instants by time, then text; empty values last."""
-    if is_empty(value):
-        return (3, 0.0, "")
-    text = value_text(value)
-    number = read_number(text)
-    if number is not None:
-        return (0, number, "")
-    instant = read_instant(text)
-    if instant is not None:
-        return (1, instant.timestamp(), "")
-    return (2, 0.0, text.casefold())
-
-
 def sort_records(
-    records: Sequence[Mapping[str, Any]], column: str, *, descending: bool = False
+    records: Sequence[Mapping[str, Any]],
+    column: str,
+    *,
+    descending: bool = False,
+    kind: FieldKind = FieldKind.TEXT,
 ) -> list[int]:
-    """Indexes of `records` sorted by `column` with the shared value-reading rule."""
-    indexes = sorted(range(len(records)), key=lambda i: _sort_key(records[i].get(column)))
+    """Indexes of `records` sorted by `column`, a field of `kind`, with the kinds table's
+    order (`kinds.sort_key`: `3` and `"3"` sort alike); empty values last either way."""
+    indexes = sorted(range(len(records)), key=lambda i: sort_key(kind, records[i].get(column)))
     if descending:
         empties = [i for i in indexes if is_empty(records[i].get(column))]
         filled = [i for i in indexes if not is_empty(records[i].get(column))]

@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
+import sqlite3
+from typing import Any
+
+import httpx
+
 from explorer.edits.fields import infer_profile, infer_profiles, learn_required
-from explorer.edits.values import parse_value, same_value
-from explorer.kinds import FieldKind
+from explorer.edits.values import EDITABLE_KINDS, expectation, parse_value, same_value
+from explorer.kinds import (
+    RULES,
+    Align,
+    FieldKind,
+    expected_text,
+    infer_kind,
+    value_fits,
+    value_text,
+)
+from explorer.rsql import Diagnostic, parse, validate
+from explorer.sandbox import RunningSandbox
+from explorer.sandbox.schema import COLLECTIONS
+from explorer.tui.records import sort_records
+
+
+def validate_filter(text: str, kinds: dict[str, FieldKind]) -> list[Diagnostic]:
+    result = parse(text)
+    assert result.ast is not None, result.diagnostic
+    return validate(result.ast, kinds)
 
 
 def test_bad_values_are_refused_with_what_is_expected() -> None:
@@ -71,3 +94,141 @@ def test_values_compare_as_the_api_reads_them() -> None:
     assert same_value("", None)
     assert not same_value("Open", "open")
     assert same_value(["a"], ["a"])
+
+
+# --- the one table of field kinds --------------------------------------------------------
+
+
+def test_every_kind_has_one_row_that_the_shared_readers_follow() -> None:
+    assert set(RULES) == set(FieldKind)
+    for kind, rule in RULES.items():
+        assert rule.kind is kind
+        assert kind.rule is rule
+        assert expected_text(kind) == rule.expected
+        assert value_fits(kind, "42") == rule.fits("42")
+        assert rule.affinity in ("TEXT", "INTEGER", "REAL")
+    assert [k for k, r in RULES.items() if r.align is Align.RIGHT] == [
+        FieldKind.NUMBER,
+        FieldKind.DECIMAL,
+    ]
+    assert set(FieldKind) - {FieldKind.HANDLE, FieldKind.ATTACHMENT_ID} == EDITABLE_KINDS
+
+
+def test_the_editor_hint_and_choices_come_from_the_table() -> None:
+    assert expectation(FieldKind.MULTI_PICKLIST) == "values separated by commas"
+    assert expectation(FieldKind.DATE) == "an ISO date, e.g. 2024-03-15"
+    assert expectation(FieldKind.PICKLIST, ("Open", "Closed")) == (
+        "a choice such as Open, Closed (seen so far)"
+    )
+    assert infer_profile("Open", [True, False]).choices == ("true", "false")
+    assert infer_profile("Open", ["true", "false"]).choices == ("true", "false")
+
+
+def test_the_sandbox_stores_each_kind_with_the_tables_affinity(sandbox: RunningSandbox) -> None:
+    conn = sqlite3.connect(sandbox.options.resolved_db_path())
+    try:
+        for collection in COLLECTIONS:
+            declared = {
+                row[1]: row[2] for row in conn.execute(f'PRAGMA table_info("{collection.table}")')
+            }
+            for index, spec in enumerate(collection.fields):
+                assert declared[f"c{index}"] == spec.kind.rule.affinity, spec.name
+    finally:
+        conn.close()
+
+
+# --- values the server sends as strings (the spec's shape) -------------------------------
+
+
+def test_strings_and_typed_values_give_the_same_kind() -> None:
+    cases = [
+        ([3, 10, 2], ["3", "10", "2"], FieldKind.NUMBER),
+        ([2.5, 3.0], ["2.5", "3.0"], FieldKind.DECIMAL),
+        ([3.0], ["3.0"], FieldKind.DECIMAL),
+        ([True, False], ["true", "FALSE"], FieldKind.BOOLEAN),
+        (["2020-04-04", None], ["2020-04-04", ""], FieldKind.DATE),
+        (["2024-01-02T03:04:05.000Z"], ["2024-01-02T03:04:05Z"], FieldKind.DATETIME),
+    ]
+    for typed, strings, kind in cases:
+        assert infer_kind(typed) is kind, typed
+        assert infer_kind(strings) is kind, strings
+    assert infer_kind([[], ["a"]]) is FieldKind.MULTI_PICKLIST
+    assert infer_kind([None, ""]) is FieldKind.TEXT
+
+
+def spec_shaped(record: dict[str, Any]) -> dict[str, Any]:
+    """`record` as a server that types every value as a string sends it (nulls stay)."""
+    return {name: None if value is None else value_text(value) for name, value in record.items()}
+
+
+def sandbox_page(sandbox: RunningSandbox) -> list[dict[str, Any]]:
+    with httpx.Client(base_url=sandbox.base_url) as http:
+        token = http.post(
+            "/oauth/token",
+            json={
+                "grant_type": "client_credentials",
+                "client_id": sandbox.client_id,
+                "client_secret": sandbox.client_secret,
+            },
+        ).json()["access_token"]
+        page = http.get(
+            "/v1/tasks/ittickets",
+            params={"first": 100},
+            headers={"Authorization": f"Bearer {token}"},
+        ).json()
+    return [item["data"] for item in page["items"]]
+
+
+def test_a_page_of_strings_is_read_like_the_same_page_typed(sandbox: RunningSandbox) -> None:
+    typed = sandbox_page(sandbox)
+    strings = [spec_shaped(record) for record in typed]
+    typed_profiles, string_profiles = infer_profiles(typed), infer_profiles(strings)
+    lists = {name for name, p in typed_profiles.items() if p.kind is FieldKind.MULTI_PICKLIST}
+    assert lists == {"Labels"}
+    for name, profile in typed_profiles.items():
+        if name in lists:
+            continue  # a list sent as one string is text to any reader
+        seen = string_profiles[name]
+        # The same kind, so the same alignment, editor hint and choices...
+        assert seen.kind is profile.kind, name
+        assert seen.kind.rule.align is profile.kind.rule.align
+        assert seen.choices == profile.choices, name
+        # ...the same order when sorted...
+        assert sort_records(strings, name, kind=seen.kind) == sort_records(
+            typed, name, kind=profile.kind
+        ), name
+        # ...and the same verdict on what a person types into an edit or a filter.
+        for text in ("4", "2.5", "true", "2024-03-15", "soon"):
+            assert parse_value(seen.kind, text).error == parse_value(profile.kind, text).error
+            assert value_fits(seen.kind, text) == value_fits(profile.kind, text)
+    kinds = {name: p.kind for name, p in string_profiles.items()}
+    assert kinds["Priority"] is FieldKind.NUMBER
+    assert kinds["Escalated"] is FieldKind.BOOLEAN
+    assert kinds["Due Date"] is FieldKind.DATE
+    assert kinds["Estimate Hours"] is FieldKind.DECIMAL
+    warnings = validate_filter("Priority=ge=high;Escalated==yes;Due Date=lt=2024-03-15", kinds)
+    assert [w.message.split(" (")[0] for w in warnings] == [
+        "'high' does not fit 'Priority'",
+        "'yes' does not fit 'Escalated'",
+    ]
+
+
+def test_an_edit_goes_back_in_the_shape_the_server_used() -> None:
+    strings = infer_profiles([{"Priority": "3", "Done": "false", "Cost": "2.50"}] * 2)
+    typed = infer_profiles([{"Priority": 3, "Done": False, "Cost": 2.5}] * 2)
+    for name, text, as_string, as_typed in [
+        ("Priority", " 007 ", "007", 7),
+        ("Done", "TRUE", "true", True),
+        ("Cost", "12.50", "12.50", 12.5),
+    ]:
+        sent = parse_value(strings[name].kind, text, as_text=strings[name].as_text).value
+        assert sent == as_string and isinstance(sent, str)
+        sent = parse_value(typed[name].kind, text, as_text=typed[name].as_text).value
+        assert sent == as_typed and type(sent) is type(as_typed)
+
+
+def test_colon_equals_sends_the_json_value_whatever_the_field() -> None:
+    assert parse_value(FieldKind.NUMBER, ":=42", as_text=True).value == 42
+    assert parse_value(FieldKind.TEXT, ':= {"a": [1]}').value == {"a": [1]}
+    assert parse_value(FieldKind.BOOLEAN, ":=null").value is None
+    assert parse_value(FieldKind.TEXT, ":=oops").error == "expected a JSON value after :="

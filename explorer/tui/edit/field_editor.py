@@ -14,7 +14,6 @@ from textual.widgets import Input, Label, OptionList, Static
 
 from explorer.edits.fields import FieldProfile
 from explorer.edits.values import Parsed, display, expectation, parse_value
-from explorer.kinds import FieldKind
 from explorer.tui import actions
 from explorer.tui.styling import DIALOGS_CSS
 
@@ -39,11 +38,8 @@ class FieldEditor(ModalScreen[Edited | None]):
         self.record_label = record_label
         self.profile = profile
         self.value = value
-        kind = profile.kind
-        if kind is FieldKind.BOOLEAN:
-            self.choices: tuple[str, ...] = ("true", "false")
-        else:
-            self.choices = profile.choices
+        # The values seen, or the kind's own (a boolean's two) when none were.
+        self.choices: tuple[str, ...] = profile.choices or profile.kind.rule.choices
 
     def compose(self) -> ComposeResult:
         kind = self.profile.kind

@@ -20,6 +20,7 @@ from explorer.edits.client import RecordClient
 from explorer.edits.fields import FieldProfile, infer_profiles
 from explorer.edits.saving import Outcome, SaveResult, save_all
 from explorer.edits.staging import EditBook, RecordRef
+from explorer.records import DEFAULT_ID_KEY
 
 # Pages shown since an editor last asked for an alias's fields that it will learn from.
 UNLEARNED_PAGES = 8
@@ -70,7 +71,9 @@ class EditHub(Widget):
             super().__init__()
             self.results = results
 
-    def __init__(self, client: RecordClient, *, read_only: bool = False, id_key: str = "Handle"):
+    def __init__(
+        self, client: RecordClient, *, read_only: bool = False, id_key: str = DEFAULT_ID_KEY
+    ):
         super().__init__(id="edit-hub")
         self.client = client
         self.read_only = read_only
