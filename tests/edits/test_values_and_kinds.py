@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -16,7 +17,6 @@ from explorer.kinds import (
     expected_text,
     infer_kind,
     value_fits,
-    value_text,
 )
 from explorer.rsql import Diagnostic, parse, validate
 from explorer.sandbox import RunningSandbox
@@ -156,39 +156,37 @@ def test_strings_and_typed_values_give_the_same_kind() -> None:
     assert infer_kind([None, ""]) is FieldKind.TEXT
 
 
-def spec_shaped(record: dict[str, Any]) -> dict[str, Any]:
-    """`record` as a server that types every value as a string sends it (nulls stay)."""
-    return {name: None if value is None else value_text(value) for name, value in record.items()}
+def login(http: httpx.Client, sandbox: RunningSandbox) -> None:
+    answer = http.post(
+        "/oauth/token",
+        json={
+            "grant_type": "client_credentials",
+            "client_id": sandbox.client_id,
+            "client_secret": sandbox.client_secret,
+        },
+    )
+    http.headers["Authorization"] = f"Bearer {answer.json()['access_token']}"
 
 
-def sandbox_page(sandbox: RunningSandbox) -> list[dict[str, Any]]:
+def first_page(sandbox: RunningSandbox) -> list[dict[str, Any]]:
     with httpx.Client(base_url=sandbox.base_url) as http:
-        token = http.post(
-            "/oauth/token",
-            json={
-                "grant_type": "client_credentials",
-                "client_id": sandbox.client_id,
-                "client_secret": sandbox.client_secret,
-            },
-        ).json()["access_token"]
-        page = http.get(
-            "/v1/tasks/ittickets",
-            params={"first": 100},
-            headers={"Authorization": f"Bearer {token}"},
-        ).json()
+        login(http, sandbox)
+        page = http.get("/v1/tasks/ittickets", params={"first": 100}).json()
     return [item["data"] for item in page["items"]]
 
 
-def test_a_page_of_strings_is_read_like_the_same_page_typed(sandbox: RunningSandbox) -> None:
-    typed = sandbox_page(sandbox)
-    strings = [spec_shaped(record) for record in typed]
+def test_a_page_of_strings_is_read_like_the_same_page_typed(
+    sandbox: RunningSandbox, literal_sandbox: RunningSandbox
+) -> None:
+    typed, strings = first_page(sandbox), first_page(literal_sandbox)
+    assert all(isinstance(v, str) for record in strings for v in record.values())
     typed_profiles, string_profiles = infer_profiles(typed), infer_profiles(strings)
     lists = {name for name, p in typed_profiles.items() if p.kind is FieldKind.MULTI_PICKLIST}
     assert lists == {"Labels"}
-    for name, profile in typed_profiles.items():
-        if name in lists:
-            continue  # a list sent as one string is text to any reader
-        seen = string_profiles[name]
+    shared = [name for name in string_profiles if name in typed_profiles and name not in lists]
+    assert len(shared) >= 10
+    for name in shared:
+        profile, seen = typed_profiles[name], string_profiles[name]
         # The same kind, so the same alignment, editor hint and choices...
         assert seen.kind is profile.kind, name
         assert seen.kind.rule.align is profile.kind.rule.align
@@ -211,6 +209,25 @@ def test_a_page_of_strings_is_read_like_the_same_page_typed(sandbox: RunningSand
         "'high' does not fit 'Priority'",
         "'yes' does not fit 'Escalated'",
     ]
+
+
+def test_an_edit_of_a_string_field_goes_back_as_a_string(
+    make_sandbox: Callable[..., RunningSandbox],
+) -> None:
+    server = make_sandbox(spec_literal="keyed")
+    profiles = infer_profiles(first_page(server))
+    changes = {}
+    for name, text in (("Priority", "4"), ("Escalated", "TRUE"), ("Estimate Hours", "2.50")):
+        parsed = parse_value(profiles[name].kind, text, as_text=profiles[name].as_text)
+        assert isinstance(parsed.value, str), name
+        changes[name] = parsed.value
+    assert changes == {"Priority": "4", "Escalated": "true", "Estimate Hours": "2.50"}
+    with httpx.Client(base_url=server.base_url) as http:
+        login(http, server)
+        answer = http.put("/v1/tasks/ittickets/ITM-1", json=changes)
+        assert answer.status_code == 200, answer.text
+        saved = http.get("/v1/tasks/ittickets/ITM-1").json()
+    assert (saved["Priority"], saved["Escalated"], saved["Estimate Hours"]) == ("4", "true", "2.5")
 
 
 def test_an_edit_goes_back_in_the_shape_the_server_used() -> None:
