@@ -9,14 +9,12 @@ whenever the table redraws, and lets the open tab follow the table's cursor.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import App
 from textual.timer import Timer
-from textual.widgets.data_table import CellDoesNotExist
 
 from explorer.tui.browsing import Browser
 from explorer.tui.panes import Panes
@@ -196,8 +194,7 @@ class EditLink:
         self._marked = marked
 
     def _set_cell(self, row_key: str, column: str, value: Text) -> None:
-        with contextlib.suppress(CellDoesNotExist):
-            self.panes.table.update_cell(row_key, column, value)
+        self.panes.table.update_cell(row_key, column, value)  # a cell not shown is ignored
 
     def record_saved(self, message: EditHub.RecordSaved) -> None:
         """The server's answer replaces the loaded record (in place, so held pages agree)."""
