@@ -5,12 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
-from rich.style import Style
 from rich.text import Text
-from textual import events
 from textual.binding import BindingType
-from textual.geometry import Region
-from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -35,30 +31,6 @@ class AliasTree(Tree[str]):
         self._counts: dict[str, int] = {}
         self._problems: dict[str, str] = {}
         self._leaves: dict[str, TreeNode[str]] = {}
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """The widget's style is looked up once per pass, not once per line (it walks the
-        ancestors for their backgrounds)."""
-        self._pass_style: Style | None = self.rich_style
-        self._drawn_width = self.size.width
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._pass_style = None
-
-    def render_line(self, y: int) -> Strip:
-        style = getattr(self, "_pass_style", None)
-        if style is None:
-            return super().render_line(y)
-        scroll_x, scroll_y = self.scroll_offset
-        return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width, style)
-
-    def _on_resize(self, event: events.Resize) -> None:
-        """Lines are drawn for a width: a resize that keeps it (the first one after the first
-        paint, a taller terminal) need not draw them again."""
-        if self.size.width == getattr(self, "_drawn_width", None):
-            self._line_cache.grow(self.size.height)
-            event.prevent_default()
 
     def load(self, aliases: Mapping[str, Sequence[str]]) -> None:
         self.clear()
