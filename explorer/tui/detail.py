@@ -40,8 +40,9 @@ BodyContent: TypeAlias = "Text | list[tuple[Text, Text]] | Syntax"
 class DetailBody(Widget):
     """The selected record as lines drawn for the pane's width.
 
-    Its height is its number of lines, so showing a record that takes as many lines as the
-    last one only repaints the body: the screen needs no new layout.
+    Its height is its number of lines but at least the room left in the pane, so showing a
+    record that fits that room (or takes as many lines as the last one) only repaints the
+    body: the screen needs no new layout.
     """
 
     DEFAULT_CSS = "DetailBody { height: auto; }"
@@ -54,8 +55,10 @@ class DetailBody(Widget):
     def show(self, content: BodyContent) -> None:
         before = len(self._drawn[1]) if self._drawn is not None else -1
         self._content, self._drawn = content, None
-        width = self.size.width
-        self.refresh(layout=width <= 0 or len(self._lines(width)) != before)
+        width, height = self.size
+        after = len(self._lines(width)) if width > 0 else -1
+        fits = 0 <= before <= height and 0 <= after <= height
+        self.refresh(layout=width <= 0 or (after != before and not fits))
 
     def notify_style_update(self) -> None:
         """A theme or style change redraws the lines in the new colours."""
@@ -63,11 +66,23 @@ class DetailBody(Widget):
         self._drawn = None
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width))
+        return max(len(self._lines(width)), self._room())
+
+    def _room(self) -> int:
+        """The pane's height left below the other parts in it (the collaboration tabs)."""
+        pane = self.parent
+        if not isinstance(pane, Widget):
+            return 0
+        others = sum(
+            child.outer_size.height
+            for child in pane.children
+            if child is not self and child.display
+        )
+        return max(0, pane.scrollable_content_region.height - others)
 
     def render_line(self, y: int) -> Strip:
         lines = self._lines(self.size.width)
-        return lines[y] if 0 <= y < len(lines) else Strip.blank(self.size.width)
+        return lines[y] if 0 <= y < len(lines) else Strip.blank(self.size.width, self.rich_style)
 
     def _lines(self, width: int) -> list[Strip]:
         drawn = self._drawn
