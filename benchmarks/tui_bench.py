@@ -8,8 +8,8 @@ and showing a prefetched next page.
    fastest and slowest runs are printed too.
 2. The filter bar's work for one keystroke on a 20-clause filter: the check and repaint of
    the diagnostic (median). Target ≤ 16 ms.
-3. `]` with the next page already prefetched: from the key's action to the end of the
-   screen refresh that shows the page (median of 9). Target ≤ 50 ms.
+3. `]` with the next page already prefetched: from the key reaching the app to the end of
+   the screen refresh that shows the page (median of 9). Target ≤ 30 ms.
 """
 
 from __future__ import annotations
@@ -86,6 +86,7 @@ def startup(runs: int = 7) -> tuple[list[float], list[float]]:
 
 
 async def keystroke_and_paging() -> tuple[float, float]:
+    from textual import events
     from textual.app import App, ComposeResult
 
     from explorer.kinds import FieldKind
@@ -128,8 +129,13 @@ async def keystroke_and_paging() -> tuple[float, float]:
                     await app.workers.wait_for_complete()
                     await pilot.pause()
                     painted.clear()
+                    shown = app.table.records
                     started = time.perf_counter()
-                    app.action_next_page()  # what ] runs; the page comes from the prefetch
+                    # The page comes from the prefetch; the table has the focus.
+                    app.post_message(events.Key("right_square_bracket", "]"))
+                    while app.table.records is shown:
+                        await asyncio.sleep(0)
+                    # The page is in the table: the next screen refresh shows it.
                     app.call_after_refresh(lambda: painted.append(time.perf_counter()))
                     while not painted:
                         await asyncio.sleep(0.001)
@@ -157,7 +163,7 @@ def main() -> int:
     print(f"start-up, app over floor:               {app_ms / bare_ms:7.2f}×")
     keystroke, paging = asyncio.run(keystroke_and_paging())
     print(f"keystroke to diagnostic, 20 clauses:    {keystroke * 1000:7.2f} ms  (target ≤ 16 ms)")
-    print(f"prefetched next page on screen:         {paging * 1000:7.1f} ms  (target ≤ 50 ms)")
+    print(f"prefetched next page on screen:         {paging * 1000:7.1f} ms  (target ≤ 30 ms)")
     return 0
 
 
