@@ -409,15 +409,15 @@ class RecordTable(ScrollView, can_focus=True):
             self.post_message(self.CellHighlighted(self, value, self._cursor))
 
     def _scroll_to_cursor(self, target: Coordinate | None = None, animate: bool = False) -> None:
-        """Scroll the least that shows the cursor cell whole, below the header. Sideways the
-        view snaps to a column's left edge, so no column is shown cut at the left."""
+        """Scroll the least that shows the cursor cell's text whole, below the header.
+        Sideways the view snaps to a column's left edge, so no column is cut at the left."""
         row, column = target or self._cursor
         view = self.scrollable_content_region
         if not self._cells or not self._widths or not view:
             return
         x, y = self.scroll_offset
         starts = self._starts
-        left, right = starts[column], starts[column + 1]
+        left, right = starts[column], starts[column + 1] - PADDING  # the right pad may go
         if left < x or right - left >= view.width:
             x = left
         elif right > x + view.width:

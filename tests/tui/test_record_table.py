@@ -157,6 +157,20 @@ async def test_moving_right_scrolls_whole_columns_into_view() -> None:
         assert lines(app)[0].startswith(" Handle")
 
 
+async def test_a_cell_whose_text_shows_whole_scrolls_nothing() -> None:
+    app = TableApp()
+    async with app.run_test() as pilot:
+        table = app.table
+        # 8 + 25 + 8 = 41 cells: only Status's right padding falls past the 40-cell view.
+        table.show_records(page(1, 5, title="Printer jam in a hall"), COLUMNS)
+        table.focus()
+        await pilot.press("right", "right")
+        await pilot.pause()
+        assert table.scroll_offset.x == 0
+        assert lines(app)[0].rstrip() == " Handle  Title                    Status"
+        assert table.show_horizontal_scrollbar
+
+
 async def test_notes_show_while_there_are_no_rows() -> None:
     app = TableApp()
     async with app.run_test() as pilot:
