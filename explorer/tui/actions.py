@@ -38,7 +38,8 @@ class ActionSpec:
         return self.action.split("(", 1)[0]
 
 
-# Scopes of the main screen: "app" (anywhere), "tree", "filter", "table", "detail".
+# Scopes of the main screen: "app" (anywhere), "tree", "filter", "table", "detail" (the
+# record table's cursor keys, "records", are its own and stay out of the palette).
 MAIN_SCOPES = ("app", "tree", "filter", "table", "detail")
 
 _S = ActionSpec
@@ -95,6 +96,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _S("detail.copy_record", "copy_record", "y", "Copy record", "Copy the record as JSON.",
        footer=True),
     _S("detail.copy_value", "copy_value", "Y", "Copy value", "Copy the focused value."),
+    # The record table's own cursor keys (actions of the table, not of the app).
+    _S("records.cursor_up", "cursor_up", "up", "Up", "Move the cursor up a row.",
+       palette=False),
+    _S("records.cursor_down", "cursor_down", "down", "Down", "Move the cursor down a row.",
+       palette=False),
+    _S("records.cursor_left", "cursor_left", "left", "Left",
+       "Move the cursor to the column on the left.", palette=False),
+    _S("records.cursor_right", "cursor_right", "right", "Right",
+       "Move the cursor to the column on the right.", palette=False),
+    _S("records.page_up", "page_up", "pageup", "Screen up",
+       "Move up a screenful; from the first row, show the previous page.", palette=False),
+    _S("records.page_down", "page_down", "pagedown", "Screen down",
+       "Move down a screenful; from the last row, show the next page.", palette=False),
+    _S("records.first_row", "cursor_top", "ctrl+home", "First row",
+       "Move to the first row of the page.", palette=False),
+    _S("records.last_row", "cursor_bottom", "ctrl+end", "Last row",
+       "Move to the last row of the page.", palette=False),
     # Edits: staged in the app, written only by save, bulk set and create (all `writes`).
     _S("table.edit_field", "edit_field", "e", "Edit",
        "Edit the cursor field; the change is staged until saved.", footer=True, writes=True),

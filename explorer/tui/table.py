@@ -18,7 +18,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.color import Color
 from textual.coordinate import Coordinate
@@ -87,21 +87,15 @@ class RecordTable(ScrollView, can_focus=True):
     """Rows are records of the current page, in server order unless sorted locally."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", "Cursor up", show=False),
-        Binding("down", "cursor_down", "Cursor down", show=False),
-        Binding("left", "cursor_left", "Cursor left", show=False),
-        Binding("right", "cursor_right", "Cursor right", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("ctrl+home", "cursor_top", "First row", show=False),
-        Binding("ctrl+end", "cursor_bottom", "Last row", show=False),
+        *actions.bindings("records"),
         *actions.bindings("table", namespace="app"),
         *actions.bindings("detail", namespace="app"),
     ]
     HELP_TITLE = "Records"
     HELP_TEXT = (
-        "One page of records of the selected alias. Page with ] and [, filter by the cursor "
-        "cell with = or !, and read the full record in the detail pane."
+        "One page of records of the selected alias. Page with ] and [ (or PageDown on the "
+        "last row, PageUp on the first), filter by the cursor cell with = or !, and read the "
+        "full record in the detail pane."
     )
     HELP_SCOPES = ("table", "detail")
     COMPONENT_CLASSES: ClassVar[set[str]] = {
