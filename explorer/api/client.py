@@ -15,6 +15,7 @@ from explorer.api.answers import read_page, read_record
 from explorer.api.errors import ApiError, NetworkError, error_for_response
 from explorer.api.events import ClientEvent, EventHub, RateState, TokenState
 from explorer.api.models import Page, Priority
+from explorer.api.query import with_query
 from explorer.api.rate_gate import RateGate
 from explorer.api.settings import ConnectionSettings
 from explorer.api.tokens import EXT_PRIORITY, TokenManager
@@ -111,10 +112,11 @@ class ElementumClient:
         ok: tuple[int, ...] = (200, 201, 202, 204),
         **kwargs: Any,
     ) -> httpx.Response:
-        clean = {k: v for k, v in (params or {}).items() if v is not None}
+        # The query is encoded here, not by httpx (which sends a space as `+`).
+        target = with_query(path, params or {})
         try:
             response = await self._http.request(
-                method, path, params=clean, extensions={EXT_PRIORITY: priority}, **kwargs
+                method, target, extensions={EXT_PRIORITY: priority}, **kwargs
             )
         except ApiError:
             raise
