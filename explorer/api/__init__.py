@@ -23,6 +23,7 @@ from explorer.api.errors import (
     NotFoundError,
     RateLimitedError,
     ServerError,
+    UnexpectedAnswerError,
     UnprocessableError,
 )
 from explorer.api.events import ClientEvent, RateState, RequestLogged, TokenState
@@ -53,6 +54,7 @@ __all__ = [
     "RequestLogged",
     "ServerError",
     "TokenState",
+    "UnexpectedAnswerError",
     "UnprocessableError",
     "curl_command",
     "request_url",

@@ -11,9 +11,11 @@ from urllib.parse import quote
 
 import httpx
 
+from explorer.api.answers import read_page, read_record
 from explorer.api.errors import ApiError, NetworkError, error_for_response
 from explorer.api.events import ClientEvent, EventHub, RateState, TokenState
 from explorer.api.models import Page, Priority
+from explorer.api.query import with_query
 from explorer.api.rate_gate import RateGate
 from explorer.api.settings import ConnectionSettings
 from explorer.api.tokens import EXT_PRIORITY, TokenManager
@@ -110,10 +112,11 @@ class ElementumClient:
         ok: tuple[int, ...] = (200, 201, 202, 204),
         **kwargs: Any,
     ) -> httpx.Response:
-        clean = {k: v for k, v in (params or {}).items() if v is not None}
+        # The query is encoded here, not by httpx (which sends a space as `+`).
+        target = with_query(path, params or {})
         try:
             response = await self._http.request(
-                method, path, params=clean, extensions={EXT_PRIORITY: priority}, **kwargs
+                method, target, extensions={EXT_PRIORITY: priority}, **kwargs
             )
         except ApiError:
             raise
@@ -129,16 +132,6 @@ class ElementumClient:
             return response.json()
         except ValueError:
             return response.text
-
-    @staticmethod
-    def _record(response: httpx.Response) -> dict[str, Any]:
-        try:
-            body = response.json()
-        except ValueError:
-            return {}
-        if isinstance(body, dict) and isinstance(body.get("data"), dict) and len(body) <= 2:
-            return dict(body["data"])
-        return body if isinstance(body, dict) else {}
 
     # -- records ------------------------------------------------------------------------
     async def list_page(
@@ -163,7 +156,7 @@ class ElementumClient:
             priority=priority,
             params=params,
         )
-        return Page.from_json(self._json(response))
+        return read_page(response, f"{record_type}/{alias}", record_type, "records")
 
     async def iter_pages(
         self,
@@ -189,15 +182,17 @@ class ElementumClient:
 
     async def get_record(self, record_type: str, alias: str, record_id: str) -> dict[str, Any]:
         path = record_path(record_type, alias, record_id)
-        response = await self._call("GET", path, what=f"{record_type}/{alias}/{record_id}")
-        return self._record(response)
+        what = f"{record_type}/{alias}/{record_id}"
+        response = await self._call("GET", path, what=what)
+        return read_record(response, what, record_type)
 
     async def create_record(
         self, record_type: str, alias: str, data: dict[str, Any]
     ) -> dict[str, Any]:
         path = collection_path(record_type, alias)
-        response = await self._call("POST", path, what=f"{record_type}/{alias}", json=data)
-        return self._record(response)
+        what = f"{record_type}/{alias}"
+        response = await self._call("POST", path, what=what, json=data)
+        return read_record(response, what, record_type, empty_ok=True)
 
     async def update_record(
         self, record_type: str, alias: str, record_id: str, changes: dict[str, Any]
@@ -206,7 +201,7 @@ class ElementumClient:
         path = record_path(record_type, alias, record_id)
         what = f"{record_type}/{alias}/{record_id}"
         response = await self._call("PUT", path, what=what, json=changes)
-        return self._record(response)
+        return read_record(response, what, record_type, empty_ok=True)
 
     # -- comments -----------------------------------------------------------------------
     async def list_comments(
@@ -235,10 +230,9 @@ class ElementumClient:
     ) -> Page:
         """One page of a record's paged sub-resource (comments, watchers, related items)."""
         path = f"{record_path(record_type, alias, record_id)}/{suffix}"
-        response = await self._call(
-            "GET", path, what=f"{noun} of {record_id}", params={"first": first, "after": after}
-        )
-        return Page.from_json(self._json(response))
+        what = f"{noun} of {record_id}"
+        response = await self._call("GET", path, what=what, params={"first": first, "after": after})
+        return read_page(response, what, record_type, noun)
 
     async def add_comment(self, record_type: str, alias: str, record_id: str, text: str) -> str:
         path = record_path(record_type, alias, record_id) + "/comment"

@@ -78,6 +78,14 @@ class ServerError(ApiError):
     exit_code = 7
 
 
+class UnexpectedAnswerError(ApiError):
+    """A success status whose body is not what was asked for (metadata for a page, a page
+    for a record, text that is not JSON)."""
+
+    title = "unexpected answer"
+    exit_code = 7
+
+
 class NetworkError(ApiError):
     title = "network error"
     exit_code = 7

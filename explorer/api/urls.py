@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import shlex
-from urllib.parse import quote, urlencode
 
 from explorer.api.client import collection_path
+from explorer.api.query import with_query
 from explorer.api.settings import ConnectionSettings
 
 TOKEN_VARIABLE = "$ELEMENTUM_TOKEN"
@@ -19,15 +19,8 @@ def request_url(
     first: int | None = None,
 ) -> str:
     """The full list URL with the filter percent-encoded (`;` as `%3B`, spaces as `%20`)."""
-    params: list[tuple[str, str]] = []
-    if first is not None:
-        params.append(("first", str(first)))
-    if filter:
-        params.append(("filter", filter))
-    url = settings.api_url + collection_path(record_type, alias)
-    if params:
-        url += "?" + urlencode(params, quote_via=quote, safe="")
-    return url
+    params = {"first": first, "filter": filter or None}
+    return settings.api_url + with_query(collection_path(record_type, alias), params)
 
 
 def curl_command(

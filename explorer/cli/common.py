@@ -9,7 +9,8 @@ failures into one stderr line `elx: <title>: <message>` and an exit code a scrip
     4    not found (unknown record type, alias or record)
     5    forbidden (the user may not read or change this object)
     6    refused by the API (400 bad request, 422 unprocessable)
-    7    network failure, server failure or rate limit exhaustion
+    7    network failure, server failure, rate limit exhaustion, or an answer that is not
+         what was asked for (metadata or text where a page or record was due)
     130  interrupted (Ctrl-C)
 """
 
@@ -39,8 +40,8 @@ RECORD_TYPES = ("apps", "elements", "tasks", "transactions")
 
 EXIT_CODES_EPILOG = """exit codes:
   0 ok, 1 invalid input (bad filter, bad Field=value), 2 usage, 3 configuration/auth error,
-  4 not found, 5 forbidden, 6 API refused (400/422), 7 network/server failure or rate limit
-  exhaustion, 130 interrupted"""
+  4 not found, 5 forbidden, 6 API refused (400/422), 7 network/server failure, rate limit
+  exhaustion or an unexpected answer (not a page or record), 130 interrupted"""
 
 
 class UsageError(Exception):

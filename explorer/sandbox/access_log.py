@@ -1,9 +1,11 @@
 """The sandbox's log: one line per request and a traceback for every failure.
 
 `explorer.sandbox.access` gets, at INFO, `METHOD /path?query STATUS 1.2ms` per request, with
-the query decoded so a filter reads as typed (`filter=Status==Open;Priority=ge=3`); query
-values whose names speak of tokens or secrets are masked, and no header or body is ever
-logged (so neither the Authorization header nor the token request's credentials).
+the query decoded so a filter reads as typed (`filter=Status==Open;Priority=ge=3`); each
+line's record also holds the query as it came over the wire, still encoded, as `raw_query`
+(what a client really sent: `%20` or `+`). Query values whose names speak of tokens or
+secrets are masked in both, and no header or body is ever logged (so neither the
+Authorization header nor the token request's credentials).
 `explorer.sandbox.errors` gets, at ERROR, the traceback of every exception that became a
 500. The loggers have no handlers of their own: `log_to(stream)` gives them one, as
 `elx sandbox serve` does (stderr); embedded sandboxes stay silent unless a caller asks.
@@ -16,7 +18,7 @@ import logging
 import re
 import time
 from typing import IO
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote_plus
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -44,6 +46,17 @@ def request_target(scope: Scope) -> str:
         for name, value in pairs
     ]
     return f"{path}?{'&'.join(shown)}"
+
+
+def raw_query(scope: Scope) -> str:
+    """The query string as received, byte for byte, but for secret-named values masked."""
+    raw = bytes(scope.get("query_string", b"")).decode("latin-1")
+    parts = []
+    for part in raw.split("&") if raw else []:
+        name, equals, _ = part.partition("=")
+        secret = equals and _SECRET_NAME.search(unquote_plus(name))
+        parts.append(f"{name}=***" if secret else part)
+    return _printable("&".join(parts))
 
 
 def log_failure(scope: Scope) -> None:
@@ -89,6 +102,7 @@ class AccessLog:
                     request_target(scope),
                     status,
                     spent,
+                    extra={"raw_query": raw_query(scope)},
                 )
 
 

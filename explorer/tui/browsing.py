@@ -148,6 +148,9 @@ class Browser:
             self.panes.table.border_title = failure.restored.alias_key
             self.panes.tree.select_key(failure.restored.alias_key)
             self.app.call_after_refresh(self._prefetch_next)
+        elif not self.panes.table.row_count:
+            # Nothing else to show: the table says why it is empty, not that nothing matched.
+            self.panes.table.show_note(f"{title}: {text}")
         self.update_border()
         self.app.notify(text, title=title, severity="error", timeout=8)
 

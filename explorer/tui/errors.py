@@ -21,6 +21,8 @@ def describe_error(error: BaseException) -> tuple[str, str]:
         return "Rate limited (429)", message
     if isinstance(error, api.NetworkError):
         return "Offline: server unreachable", message
+    if isinstance(error, api.UnexpectedAnswerError):
+        return "Unexpected answer", message
     if isinstance(error, api.ServerError) or (isinstance(status, int) and status >= 500):
         return f"Server error ({status or '5xx'})", message
     if isinstance(status, int):

@@ -7,6 +7,7 @@ repaints: there are no row objects to rebuild.
 
 from __future__ import annotations
 
+import textwrap
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -551,8 +552,8 @@ class RecordTable(ScrollView, can_focus=True):
         if y < HEADER_HEIGHT:
             return self._line(-1, -1, -1, scroll_x, width, palette)
         if not self._cells:
-            if self._note is not None and y == HEADER_HEIGHT:
-                return self._note_line(*self._note, width, palette)
+            if self._note is not None:
+                return self._note_line(*self._note, y - HEADER_HEIGHT, width, palette)
             return Strip.blank(width, palette.base)
         row = y - HEADER_HEIGHT + scroll_y
         if row >= len(self._cells):
@@ -631,10 +632,16 @@ class RecordTable(ScrollView, can_focus=True):
         pad = Segment(" " * PADDING, style + post)
         return [pad, *inner, pad]
 
-    def _note_line(self, text: str, loading: bool, width: int, palette: _Palette) -> Strip:
+    def _note_line(
+        self, text: str, loading: bool, index: int, width: int, palette: _Palette
+    ) -> Strip:
+        """Line `index` of the note, wrapped at word breaks to the table's width."""
+        lines = textwrap.wrap(text, max(8, width - 2)) or [""]
+        if index >= len(lines):
+            return Strip.blank(width, palette.base)
         component = "record-table--loading" if loading else "record-table--empty"
         style = palette.base + self.get_component_rich_style(component, partial=True)
-        line = Strip([Segment(f" {text}", style)]).crop(0, width)
+        line = Strip([Segment(f" {lines[index]}", style)]).crop(0, width)
         return line.adjust_cell_length(width, palette.base)
 
     # ----- what the cursor is on ---------------------------------------------------------

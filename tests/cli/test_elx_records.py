@@ -166,3 +166,19 @@ def test_sandbox_flag_starts_the_embedded_sandbox(
     run = elx(capsys, "records", "list", "tasks/ittickets", "--sandbox", "-n", "2")
     assert run.code == 0
     assert "ITM-1" in run.out and "2 of 250 records" in run.err
+
+
+def test_a_list_answered_with_element_metadata_fails_naming_it(
+    capsys: pytest.CaptureFixture[str],
+    literal_sandbox: RunningSandbox,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ELEMENTUM_BASE_URL", literal_sandbox.base_url)
+    for output in ("table", "json"):
+        run = elx(capsys, "records", "list", "elements/vendors", "--format", output)
+        assert run.code == 7
+        assert run.out == ""
+        assert run.err == (
+            "elx: unexpected answer: the server answered element metadata for "
+            "elements/vendors, not a page of records\n"
+        )

@@ -175,3 +175,19 @@ async def test_every_quick_press_of_next_counts_and_only_the_last_page_is_shown(
         await pilot.press("left_square_bracket")
         await pilot.pause()  # held from the walk: no fetch needed
         assert row_handles(app)[0] == "ITM-2901"
+
+
+async def test_element_metadata_instead_of_records_is_said_in_the_table(
+    make_app: Callable[..., ExplorerApp], literal_sandbox: RunningSandbox
+) -> None:
+    app = make_app(literal_sandbox, aliases={"elements": ["vendors"]})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.table.row_count == 0
+        shown = " ".join(region_text(app, app.table).replace("│", " ").split())
+        assert (
+            "Unexpected answer: the server answered element metadata for elements/vendors, "
+            "not a page of records"
+        ) in shown
+        assert "no records" not in shown
+        assert any("not a page of records" in message for _, message in toasts(app))
