@@ -12,11 +12,13 @@ from urllib.parse import quote
 import httpx
 
 from explorer.api.answers import read_page, read_record
+from explorer.api.auth import TokenAuth
 from explorer.api.errors import ApiError, NetworkError, error_for_response
 from explorer.api.events import ClientEvent, EventHub, RateState, TokenState
 from explorer.api.models import Page, Priority
 from explorer.api.query import with_query
 from explorer.api.rate_gate import RateGate
+from explorer.api.retry_policy import RetryPolicy
 from explorer.api.settings import ConnectionSettings
 from explorer.api.tokens import EXT_PRIORITY, TokenManager
 from explorer.api.transport import GatedTransport
@@ -56,8 +58,7 @@ class ElementumClient:
             inner,
             self._gate,
             self._events.emit,
-            max_attempts=max_attempts,
-            max_total_wait=max_total_wait,
+            policy=RetryPolicy(max_attempts=max_attempts, max_total_wait=max_total_wait),
         )
         self._http = httpx.AsyncClient(
             base_url=settings.api_url,
@@ -66,7 +67,7 @@ class ElementumClient:
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
         )
         self._tokens = TokenManager(settings, self._http, self._events.emit)
-        self._transport.tokens = self._tokens
+        self._http.auth = TokenAuth(self._tokens)
 
     async def __aenter__(self) -> ElementumClient:
         return self

@@ -33,7 +33,6 @@ DEFAULT_LIFETIME = 86400.0
 MAX_SKEW = 60.0
 
 # Extension keys the transport reads on each request.
-EXT_AUTH = "elx.auth"
 EXT_PRIORITY = "elx.priority"
 EXT_REPEATABLE = "elx.repeatable"  # a POST that is safe to send twice (the token request)
 
@@ -107,7 +106,8 @@ class TokenManager:
             response = await self._http.post(
                 self._settings.token_url,
                 headers={"Accept": "application/json", **headers},
-                extensions={EXT_AUTH: False, EXT_PRIORITY: Priority.TOKEN, EXT_REPEATABLE: True},
+                auth=httpx.Auth(),  # the token request carries credentials, never a bearer token
+                extensions={EXT_PRIORITY: Priority.TOKEN, EXT_REPEATABLE: True},
                 **body,
             )
         except ApiError as error:
