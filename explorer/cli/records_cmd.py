@@ -24,6 +24,7 @@ from explorer.cli.common import (
     refuse_if_read_only,
     run_command,
 )
+from explorer.cli.filter_warnings import warn_about_filter
 from explorer.config.connect import Target
 
 
@@ -106,6 +107,7 @@ def _list(args: argparse.Namespace) -> int:
         records: list[dict[str, Any]] = []
         total: int | None = None
         async with ElementumClient(target.settings) as client:
+            await warn_about_filter(client, record_type, alias, filter_text)
             if args.all:
                 async for page in client.iter_pages(
                     record_type, alias, filter=filter_text, page_size=args.first
