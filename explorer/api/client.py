@@ -93,6 +93,11 @@ class ElementumClient:
     def rate_state(self) -> RateState:
         return self._gate.state
 
+    async def access_token(self) -> str:
+        """The bearer token calls are sent with: the one held while it is valid, else a new
+        one (for `elx token`; never logged)."""
+        return await self._tokens.get()
+
     @property
     def token_requests(self) -> int:
         """How many token requests this client has made."""

@@ -91,7 +91,7 @@ def parse_assignments(pairs: list[str]) -> dict[str, Any]:
                 parsed: Any = json.loads(value)
             except ValueError:
                 raise InvalidInputError(
-                    f"{name}:= takes a JSON value (a number, true, false, null, \"text\" in"
+                    f'{name}:= takes a JSON value (a number, true, false, null, "text" in'
                     f" double quotes, [..] or {{..}}), and {value!r} is not one;"
                     f" to send it as text write {name}={value}"
                 ) from None

@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "records_cmd",
     "export_cmd",
     "curl_cmd",
+    "token_cmd",
 )
 
 
