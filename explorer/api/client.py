@@ -11,7 +11,13 @@ from urllib.parse import quote
 
 import httpx
 
-from explorer.api.errors import ApiError, NetworkError, error_for_response
+from explorer.api.errors import (
+    ApiError,
+    NetworkError,
+    OutcomeUnknownError,
+    error_for_response,
+    nothing_was_sent,
+)
 from explorer.api.events import ClientEvent, EventHub, RateState, TokenState
 from explorer.api.models import Page, Priority
 from explorer.api.rate_gate import RateGate
@@ -200,8 +206,18 @@ class ElementumClient:
     async def create_record(
         self, record_type: str, alias: str, data: dict[str, Any]
     ) -> dict[str, Any]:
+        """POST a new record. A POST is never sent twice: when it went out and no answer came
+        back, OutcomeUnknownError says the record may have been created."""
         path = collection_path(record_type, alias)
-        response = await self._call("POST", path, what=f"{record_type}/{alias}", json=data)
+        try:
+            response = await self._call("POST", path, what=f"{record_type}/{alias}", json=data)
+        except NetworkError as error:
+            if isinstance(error, OutcomeUnknownError) or nothing_was_sent(error):
+                raise
+            raise OutcomeUnknownError(
+                f"{error.message}; the request was sent and no answer came back, so the"
+                " record may have been created"
+            ) from error
         return self._record(response)
 
     async def update_record(
