@@ -13,7 +13,13 @@ import httpx
 
 from explorer.api.answers import read_page, read_record
 from explorer.api.auth import TokenAuth
-from explorer.api.errors import ApiError, NetworkError, error_for_response
+from explorer.api.errors import (
+    ApiError,
+    NetworkError,
+    OutcomeUnknownError,
+    error_for_response,
+    nothing_was_sent,
+)
 from explorer.api.events import ClientEvent, EventHub, RateState, TokenState
 from explorer.api.models import Page, Priority
 from explorer.api.query import with_query
@@ -95,6 +101,11 @@ class ElementumClient:
     @property
     def rate_state(self) -> RateState:
         return self._gate.state
+
+    async def access_token(self) -> str:
+        """The bearer token calls are sent with: the one held while it is valid, else a new
+        one (for `elx token`; never logged)."""
+        return await self._tokens.get()
 
     @property
     def token_requests(self) -> int:
@@ -190,9 +201,19 @@ class ElementumClient:
     async def create_record(
         self, record_type: str, alias: str, data: dict[str, Any]
     ) -> dict[str, Any]:
+        """POST a new record. A POST is never sent twice: when it went out and no answer came
+        back, OutcomeUnknownError says the record may have been created."""
         path = collection_path(record_type, alias)
         what = f"{record_type}/{alias}"
-        response = await self._call("POST", path, what=what, json=data)
+        try:
+            response = await self._call("POST", path, what=what, json=data)
+        except NetworkError as error:
+            if isinstance(error, OutcomeUnknownError) or nothing_was_sent(error):
+                raise
+            raise OutcomeUnknownError(
+                f"{error.message}; the request was sent and no answer came back, so the"
+                " record may have been created"
+            ) from error
         return read_record(response, what, record_type, empty_ok=True)
 
     async def update_record(

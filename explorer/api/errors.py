@@ -91,6 +91,19 @@ class NetworkError(ApiError):
     exit_code = 7
 
 
+class OutcomeUnknownError(NetworkError):
+    """A write reached the server (or may have) and its answer was lost: it may have taken
+    effect, so sending it again could do it twice."""
+
+    title = "no answer"
+
+
+def nothing_was_sent(error: BaseException) -> bool:
+    """Whether a failed call surely never reached the server (the connection was not made)."""
+    cause = error.__cause__
+    return isinstance(cause, httpx.ConnectError | httpx.ConnectTimeout | httpx.UnsupportedProtocol)
+
+
 _MEANINGS: dict[int, tuple[type[ApiError], str]] = {
     400: (BadRequestError, "the request was malformed (a bad filter, cursor or page size)"),
     401: (AuthError, "the token was refused even after getting a new one"),

@@ -90,8 +90,12 @@ def parse_assignments(pairs: list[str]) -> dict[str, Any]:
             name = name[:-1]
             try:
                 parsed: Any = json.loads(value)
-            except ValueError as error:
-                raise InvalidInputError(f"{name}:= needs a JSON value: {error}") from error
+            except ValueError:
+                raise InvalidInputError(
+                    f'{name}:= takes a JSON value (a number, true, false, null, "text" in'
+                    f" double quotes, [..] or {{..}}), and {value!r} is not one;"
+                    f" to send it as text write {name}={value}"
+                ) from None
         else:
             parsed = value
         name = name.strip()

@@ -1,7 +1,8 @@
 """`elx curl TYPE/ALIAS [--filter F]`: the list call as a curl command to run or share.
 
-The token is written as `$ELEMENTUM_TOKEN`, never the real one; no request is made and no
-secret is read. Exit codes: 0 ok, 1 invalid filter, 2 usage, 3 configuration error.
+The token is written as `$ELEMENTUM_TOKEN`, never the real one, and a comment line above the
+command says how to set it (`elx token`); no request is made and no secret is read.
+Exit codes: 0 ok, 1 invalid filter, 2 usage, 3 configuration error.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from explorer.api import ConnectionSettings, curl_command
 from explorer.api.settings import base_url_for
+from explorer.api.urls import token_hint
 from explorer.cli.common import (
     UsageError,
     check_filter,
@@ -50,7 +52,12 @@ def _curl(args: argparse.Namespace) -> int:
         if os.environ.get(ENV_BASE_URL):
             base = base_url_for(os.environ[ENV_BASE_URL])
     settings = ConnectionSettings(base_url=base, client_id="", client_secret="")
-    print(curl_command(settings, record_type, alias, filter=filter_text, first=args.first))
+    notes = [token_hint(getattr(args, "profile", None))]
+    print(
+        curl_command(
+            settings, record_type, alias, filter=filter_text, first=args.first, notes=notes
+        )
+    )
     return 0
 
 

@@ -26,6 +26,7 @@ from explorer.cli.common import (
     parse_collection,
     run_command,
 )
+from explorer.cli.filter_warnings import warn_about_filter
 from explorer.cli.main import add_connection_options
 from explorer.config.connect import Target
 
@@ -94,6 +95,7 @@ def _export(args: argparse.Namespace) -> int:
         writer = ExportWriter(args.output, fmt)
         try:
             async with ElementumClient(target.settings) as client:
+                await warn_about_filter(client, record_type, alias, filter_text)
                 with writer:
                     async for page in client.iter_pages(
                         record_type, alias, filter=filter_text, page_size=args.page_size

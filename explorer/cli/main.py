@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from explorer import __version__
+from explorer.cli.arguments import undecodable_argument
 
 # Modules under explorer.cli that each define `register(subparsers) -> None`.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -22,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "records_cmd",
     "export_cmd",
     "curl_cmd",
+    "token_cmd",
     "web_cmd",
 )
 
@@ -87,6 +89,10 @@ def _app_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    bad_argument = undecodable_argument(sys.argv[1:] if argv is None else argv)
+    if bad_argument is not None:
+        print(f"elx: invalid input: {bad_argument}", file=sys.stderr)
+        return 1
     app_args = _app_args(argv)
     if app_args is not None:
         app_args.command = None

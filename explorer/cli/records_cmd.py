@@ -8,11 +8,12 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import shlex
 import shutil
 import sys
 from typing import Any, TextIO
 
-from explorer.api import ElementumClient
+from explorer.api import ElementumClient, OutcomeUnknownError
 from explorer.api.export import cell_text
 from explorer.cli.common import (
     UsageError,
@@ -24,7 +25,9 @@ from explorer.cli.common import (
     refuse_if_read_only,
     run_command,
 )
+from explorer.cli.filter_warnings import warn_about_filter
 from explorer.config.connect import Target
+from explorer.edits.lookup import lookup_filter
 
 
 # -- output -------------------------------------------------------------------------------
@@ -106,6 +109,7 @@ def _list(args: argparse.Namespace) -> int:
         records: list[dict[str, Any]] = []
         total: int | None = None
         async with ElementumClient(target.settings) as client:
+            await warn_about_filter(client, record_type, alias, filter_text)
             if args.all:
                 async for page in client.iter_pages(
                     record_type, alias, filter=filter_text, page_size=args.first
@@ -165,11 +169,27 @@ def _create(args: argparse.Namespace) -> int:
     async def body(target: Target) -> int:
         refuse_if_read_only(target)
         async with ElementumClient(target.settings) as client:
-            record = await client.create_record(record_type, alias, data)
+            try:
+                record = await client.create_record(record_type, alias, data)
+            except OutcomeUnknownError as error:
+                print(f"elx: {error.title}: {error.message}", file=sys.stderr)
+                print(_lookup_advice(args, data), file=sys.stderr)
+                return error.exit_code
         _show(record, args.format)
         return 0
 
     return run_command(args, body)
+
+
+def _lookup_advice(args: argparse.Namespace, data: dict[str, Any]) -> str:
+    """How to check whether a create whose answer was lost made the record."""
+    found_by = lookup_filter(data)
+    if found_by is None:
+        return f"Check {args.collection} for it before creating it again."
+    command = ["elx", "records", "list", args.collection, "--filter", found_by]
+    if getattr(args, "profile", None):
+        command[1:1] = ["--profile", args.profile]
+    return "Check for it before creating it again:\n    " + shlex.join(command)
 
 
 def register(subparsers: Any) -> None:

@@ -140,6 +140,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _S("confirm.no", "answer(False)", "n,escape", "No", "Answer no.", footer=True),
     _S("create.create", "create", "ctrl+s", "Create", "Create the record from the form.",
        footer=True, priority=True),
+    _S("create.look", "look", "ctrl+l", "Look for it",
+       "After a create got no answer, look for a record with the values sent.", priority=True),
     _S("create.cancel", "cancel", "escape", "Cancel", "Close the form, creating nothing.",
        footer=True),
     _S("diff.save", "save", "ctrl+s", "Save", "Save the changes shown.", footer=True,

@@ -13,6 +13,7 @@ from explorer.tui.records import value_text
 
 if TYPE_CHECKING:
     from explorer.tui.browsing import Browser
+    from explorer.tui.session import Session
     from explorer.tui.table import RecordTable
 
 
@@ -49,6 +50,21 @@ def copy_filter(app: App[Any], filter_text: str, *, as_parameter: bool = False) 
         copy_text(app, filter_text, "filter")
 
 
+def curl_notes(session: Session) -> list[str]:
+    """The comment lines above a copied curl command: that the embedded sandbox's address
+    dies with the app, and how to get a token (with `--profile` when it names a saved one)."""
+    from explorer.api.urls import embedded_note, sandbox_token_hint, token_hint
+
+    if session.embedded:
+        settings = session.profile.connection_settings()
+        return [
+            embedded_note(settings.base_url),
+            sandbox_token_hint(settings.base_url, settings.client_id),
+        ]
+    saved = session.config is not None and session.profile.name in session.config.profiles
+    return [token_hint(session.profile.name if saved else None)]
+
+
 def copy_request(app: App[Any], browser: Browser | None, *, curl: bool = False) -> None:
     """The current list's request as a URL, or as a curl command (token never shown)."""
     from explorer.api import curl_command, request_url
@@ -58,6 +74,8 @@ def copy_request(app: App[Any], browser: Browser | None, *, curl: bool = False) 
         return
     settings, record_type, alias, params = request
     if curl:
-        copy_text(app, curl_command(settings, record_type, alias, **params), "curl command")
+        notes = curl_notes(browser.session) if browser is not None else None
+        command = curl_command(settings, record_type, alias, notes=notes, **params)
+        copy_text(app, command, "curl command")
     else:
         copy_text(app, request_url(settings, record_type, alias, **params), "URL")

@@ -162,6 +162,7 @@ class SandboxLauncher:
                 profile=sandbox_profile(server, read_only=read_only),
                 label=SANDBOX_LABEL,
                 config=config,
+                embedded=True,
                 read_only=read_only,
                 keymap=dict(config.keymap) if config is not None else {},
                 theme=config.theme if config is not None else None,

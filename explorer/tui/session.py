@@ -22,6 +22,7 @@ class Session:
     config_path: Path | None = None
     read_only: bool = False
     persist: bool = True
+    embedded: bool = False  # the profile is the app's own sandbox, which stops with the app
     keymap: dict[str, str] = field(default_factory=dict)
     theme: str | None = None
     on_close: Callable[[], None] | None = None

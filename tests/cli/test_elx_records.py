@@ -135,7 +135,9 @@ def test_curl_prints_the_call_with_the_token_as_a_variable(
 ) -> None:
     run = elx(capsys, "curl", "tasks/ittickets", "--filter", "Status==Open;Title=lk=*disk full*")
     assert run.code == 0
-    assert run.out.startswith('curl -sS -H "Authorization: Bearer $ELEMENTUM_TOKEN"')
+    hint, command = run.out.splitlines()
+    assert hint == "# the token: export ELEMENTUM_TOKEN=$(elx token)"
+    assert command.startswith('curl -sS -H "Authorization: Bearer $ELEMENTUM_TOKEN"')
     assert (
         f"{sandbox.api_url}/tasks/ittickets?filter=Status%3D%3DOpen%3BTitle%3Dlk%3D%2Adisk%20full%2A"
         in run.out

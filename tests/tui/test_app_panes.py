@@ -61,8 +61,9 @@ async def test_copy_url_curl_and_palette_entries(
         app.action_copy_url()
         assert app.clipboard.endswith("/v1/tasks/ittickets?first=100&filter=Status%3D%3DOpen")
         app.action_copy_curl()
-        assert app.clipboard.startswith("curl ")
-        assert "$ELEMENTUM_TOKEN" in app.clipboard
+        hint, command = app.clipboard.splitlines()
+        assert hint == "# the token: export ELEMENTUM_TOKEN=$(elx token)"
+        assert command.startswith("curl ") and "$ELEMENTUM_TOKEN" in command
         assert app.session is not None
         assert app.session.profile.connection_settings().client_secret not in app.clipboard
         provider = ExplorerCommands(app.screen)

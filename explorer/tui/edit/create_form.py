@@ -9,17 +9,22 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from explorer.api import OutcomeUnknownError
 from explorer.edits.client import describe_failure, record_data
 from explorer.edits.fields import FieldProfile, learn_required
 from explorer.edits.values import expectation, parse_value
+from explorer.records import DEFAULT_ID_KEY
 from explorer.tui import actions
 from explorer.tui.styling import DIALOGS_CSS
 
 CreateCall = Callable[[dict[str, Any]], Awaitable[Any]]
+# Records whose values are those a create sent (the form asks after a lost answer).
+FindCall = Callable[[dict[str, Any]], Awaitable[list[dict[str, Any]]]]
 
 
 def _input_id(index: int) -> str:
@@ -33,17 +38,38 @@ class CreateRecordScreen(ModalScreen[dict[str, Any] | None]):
     BINDINGS: ClassVar[list[BindingType]] = actions.bindings("create")
 
     class Answered(Message):
-        def __init__(self, record: dict[str, Any] | None, reason: str | None) -> None:
+        def __init__(
+            self, record: dict[str, Any] | None, reason: str | None, *, lost: bool = False
+        ) -> None:
             super().__init__()
             self.record = record
             self.reason = reason
+            self.lost = lost  # sent, and no answer came back: it may have been created
 
-    def __init__(self, title: str, profiles: Mapping[str, FieldProfile], create: CreateCall):
+    class Found(Message):
+        """The records that hold the values of a create whose answer was lost."""
+
+        def __init__(self, records: list[dict[str, Any]] | None, reason: str | None) -> None:
+            super().__init__()
+            self.records = records
+            self.reason = reason
+
+    def __init__(
+        self,
+        title: str,
+        profiles: Mapping[str, FieldProfile],
+        create: CreateCall,
+        find: FindCall | None = None,
+        id_key: str = DEFAULT_ID_KEY,
+    ):
         super().__init__(classes="edit-modal")
         self.form_title = title
         self.fields = [p for p in profiles.values() if not p.read_only]
         self.profiles = profiles
         self.create = create
+        self.find = find
+        self.id_key = id_key
+        self.unanswered: dict[str, Any] | None = None  # what a create sent that got no answer
 
     def compose(self) -> ComposeResult:
         with Vertical(id="create-dialog", classes="edit-dialog wide"):
@@ -58,6 +84,9 @@ class CreateRecordScreen(ModalScreen[dict[str, Any] | None]):
             yield Static("Fill what you know; ctrl+s creates.", id="create-note")
             with Horizontal(classes="buttons"):
                 yield Button("Create (ctrl+s)", variant="primary", id="create-go")
+                look = Button("Look for it (ctrl+l)", id="create-look")
+                look.display = False
+                yield look
                 yield Button("Cancel (esc)", id="create-cancel")
 
     @staticmethod
@@ -98,6 +127,9 @@ class CreateRecordScreen(ModalScreen[dict[str, Any] | None]):
     async def _send(self, data: dict[str, Any]) -> None:
         try:
             record = record_data(await self.create(data))
+        except OutcomeUnknownError as error:
+            self.unanswered = data
+            self.post_message(self.Answered(None, describe_failure(error), lost=True))
         except Exception as error:  # the form stays open with the reason
             self.post_message(self.Answered(None, describe_failure(error)))
         else:
@@ -109,6 +141,9 @@ class CreateRecordScreen(ModalScreen[dict[str, Any] | None]):
             self.dismiss(event.record)
             return
         self.query_one("#create-go", Button).disabled = False
+        if event.lost:
+            self._offer_look()
+            return
         reason = event.reason or "refused"
         learned = learn_required(reason, self.profiles)
         for index, profile in enumerate(self.fields):
@@ -116,6 +151,59 @@ class CreateRecordScreen(ModalScreen[dict[str, Any] | None]):
             if profile.name in learned:
                 self.query_one(f"#{_input_id(index)}", Input).add_class("invalid")
         self.query_one("#create-note", Static).update(f"[red]Not created: {reason}[/red]")
+
+    def _offer_look(self) -> None:
+        """After a lost answer: say the record may exist, and offer to look before resending."""
+        note = "[yellow]No answer came back: the record may have been created.[/yellow] "
+        if self.find is None:
+            note += "Check the list before creating it again."
+        else:
+            note += "ctrl+l looks for it by the values sent; ctrl+s creates it again."
+            look = self.query_one("#create-look", Button)
+            look.display = True
+            look.focus()
+        self.query_one("#create-go", Button).label = "Create again (ctrl+s)"
+        self.query_one("#create-note", Static).update(note)
+
+    def action_look(self) -> None:
+        if self.unanswered is None or self.find is None:
+            return
+        self.query_one("#create-note", Static).update("Looking for it…")
+        self._look(dict(self.unanswered))
+
+    @work(exclusive=True, group="create-look")
+    async def _look(self, data: dict[str, Any]) -> None:
+        assert self.find is not None
+        try:
+            found = await self.find(data)
+        except Exception as error:  # the person can look again or create again
+            self.post_message(self.Found(None, describe_failure(error)))
+        else:
+            self.post_message(self.Found([record_data(r) for r in found], None))
+
+    @on(Found)
+    def found(self, event: Found) -> None:
+        note = self.query_one("#create-note", Static)
+        if event.records is None:
+            note.update(
+                f"[red]Could not look: {escape(event.reason or '')}[/red] ctrl+l tries again."
+            )
+            return
+        if len(event.records) == 1:
+            self.dismiss(event.records[0])  # it was created: the form's work is done
+            return
+        if not event.records:
+            note.update("No record has these values: it was not created. ctrl+s creates it.")
+            return
+        handles = ", ".join(str(r.get(self.id_key, "?")) for r in event.records[:5])
+        note.update(
+            f"{len(event.records)} records have these values ({escape(handles)}): it may be"
+            " one of them. ctrl+s creates another."
+        )
+
+    @on(Button.Pressed, "#create-look")
+    def look(self) -> None:
+        self.action_look()
 
     @on(Button.Pressed, "#create-go")
     def go(self) -> None:

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from explorer.edits.bulk import BulkReport
 from explorer.edits.client import RecordClient
 from explorer.edits.fields import FieldProfile, infer_profiles
+from explorer.edits.lookup import lookup_filter
 from explorer.edits.saving import Outcome, SaveResult, save_all
 from explorer.edits.staging import EditBook, RecordRef
 from explorer.records import DEFAULT_ID_KEY
@@ -236,12 +237,20 @@ class EditHub(Widget):
         async def call(data: dict[str, Any]) -> dict[str, Any]:
             return await self.client.create_record(record_type, alias, data)
 
+        async def find(data: dict[str, Any]) -> list[dict[str, Any]]:
+            found_by = lookup_filter(data)
+            if found_by is None:
+                return []
+            page = await self.client.list_page(record_type, alias, first=10, filter=found_by)
+            return page.records
+
         def created(record: dict[str, Any] | None) -> None:
             if record is not None:
                 self.notify(f"Created {record.get(self.id_key, 'a record')}.")
                 self.post_message(self.RecordCreated(record_type, alias, record))
 
-        screen = CreateRecordScreen(alias, self.fields(record_type, alias), call)
+        fields = self.fields(record_type, alias)
+        screen = CreateRecordScreen(alias, fields, call, find, id_key=self.id_key)
         self.app.push_screen(screen, created)
 
     def bulk(self, record_type: str, alias: str, filter_text: str | None) -> None:
