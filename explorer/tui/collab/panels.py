@@ -45,6 +45,14 @@ class CollabPanel(Vertical):
             self.panel = panel
             self.rows = list(rows)
 
+    class Listed(Message):
+        """The panel's list is on screen, fresh from the server (`key` names the panel)."""
+
+        def __init__(self, panel: CollabPanel) -> None:
+            super().__init__()
+            self.panel = panel
+            self.key = (panel.id or "").removeprefix("panel-")
+
     class Said(Message):
         def __init__(self, panel: CollabPanel, text: str, *, error: bool, reload: bool) -> None:
             super().__init__()
@@ -114,6 +122,7 @@ class CollabPanel(Vertical):
             table.add_row(*self.cells(row))
         self.status(f"{len(self.rows)} item(s)")
         self.shown()
+        self.post_message(self.Listed(self))
 
     def shown(self) -> None:
         """Hook after the list is redrawn."""
