@@ -159,6 +159,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _S("export.leave", "leave", "escape", "Cancel / close", "Stop the export, or close it.",
        footer=True),
     _S("alias.cancel", "cancel", "escape", "Cancel", "Add no alias.", footer=True),
+    _S("ask.cancel", "cancel", "escape", "Cancel", "Close the dialog, doing nothing.",
+       footer=True),
     _S("help.close", "dismiss", "escape,q,question_mark,f1", "Close", "Close the help.",
        footer=True),
     _S("columns.keep", "keep", "enter", "Keep", "Keep the columns as chosen.", footer=True,

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, TabbedContent
 
 from explorer.edits.staging import RecordRef
 from explorer.sandbox import RunningSandbox
+from explorer.tui.collab.ask import AskScreen
 from explorer.tui.collab.panels import CollabPanel, RelatedPanel
 from explorer.tui.collab.tabs import CollaborationTabs
 from explorer.tui.edit.confirm import ConfirmScreen
@@ -63,6 +64,19 @@ async def typed(pilot: Pilot[Any], selector: str, text: str) -> None:
     await settle(pilot)
 
 
+async def answer(pilot: Pilot[Any], button: str, **answers: str) -> None:
+    """Press a panel's button and fill the dialog it opens; Enter answers from the last input."""
+    await pilot.click(button)
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, AskScreen)
+    for key, text in answers.items():
+        dialog.query_one(f"#ask-{key}", Input).value = text
+    dialog.query(Input).last().focus()
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 async def test_tabs_load_lazily_and_comments_round_trip(sandbox: Any) -> None:
     async with client_for(sandbox) as client:
         ticket = await new_ticket(client, tag("comments"))
@@ -87,7 +101,7 @@ async def test_attachments_upload_link_download_and_delete(sandbox: Any, tmp_pat
         app = TabsHarness(client, RecordRef(*TICKETS, ticket["Handle"]))
         async with app.run_test(size=(110, 36)) as pilot:
             panel = await open_tab(pilot, "attachments")
-            await typed(pilot, "#attach-path", str(source))
+            await answer(pilot, "#attach-upload", path=str(source))
             states = [r[3] for r in rows(panel)]
             assert states in (["PROCESSING"], ["VALID"])
             for _ in range(100):  # the list is fetched again while anything is PROCESSING
@@ -95,12 +109,13 @@ async def test_attachments_upload_link_download_and_delete(sandbox: Any, tmp_pat
                     break
                 await pilot.pause(0.05)
             assert [(r[0], r[3]) for r in rows(panel)] == [("notes.txt", "VALID")]
-            app.query_one("#attach-description", Input).value = "runbook"
-            await typed(pilot, "#attach-url", "https://example.com/runbook")
+            await answer(
+                pilot, "#attach-link", url="https://example.com/runbook", description="runbook"
+            )
             assert len(rows(panel)) == 2
             dest = tmp_path / "copy.txt"
             panel.query_one(DataTable).move_cursor(row=0)
-            await typed(pilot, "#attach-dest", str(dest))
+            await answer(pilot, "#attach-download", dest=str(dest))
             assert dest.read_text() == "hello attachment\n"
             await pilot.click("#attach-delete")
             await pilot.pause()
@@ -140,8 +155,7 @@ async def test_related_items_are_added_removed_and_opened(sandbox: Any) -> None:
         app = TabsHarness(client, RecordRef(*TICKETS, ticket["Handle"]))
         async with app.run_test(size=(110, 30)) as pilot:
             panel = await open_tab(pilot, "related")
-            app.query_one("#related-alias", Input).value = "ittickets"
-            await typed(pilot, "#related-id", other["Handle"])
+            await answer(pilot, "#related-add", alias="ittickets", id=other["Handle"])
             assert [r[:2] for r in rows(panel)] == [[other["Handle"], "ittickets"]]
             panel.query_one(DataTable).focus()
             await pilot.press("enter")

@@ -5,16 +5,19 @@ Each runs on a fresh sandbox (seeded, pinned dates) so the pictures are stable.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
 import pytest
 from test_edit_support import client_for, settle
+from textual import on
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
 from explorer.edits.staging import RecordRef
+from explorer.tui.collab.panels import CollabPanel
 from explorer.tui.collab.tabs import CollaborationTabs
 from explorer.tui.edit.bench import EditBench
 from explorer.tui.export.screen import ExportScreen
@@ -71,6 +74,7 @@ class TabsApp(App[None]):
     def __init__(self, client: Any, ref: RecordRef, tab: str) -> None:
         super().__init__()
         self.client, self.ref, self.tab = client, ref, tab
+        self.tab_listed = asyncio.Event()
 
     def compose(self) -> ComposeResult:
         yield CollaborationTabs(self.client, self.ref)
@@ -78,12 +82,20 @@ class TabsApp(App[None]):
     def on_mount(self) -> None:
         self.query_one(CollaborationTabs).open(self.tab)
 
+    @on(CollabPanel.Listed)
+    def listed(self, event: CollabPanel.Listed) -> None:
+        if event.key == self.tab:
+            self.tab_listed.set()
+
 
 def test_collaboration_tabs(make_sandbox: Any, snap_compare: Any) -> None:
     sandbox = make_sandbox()
     app = TabsApp(client_for(sandbox), RecordRef("tasks", "ittickets", "ITM-1"), "watchers")
 
     async def loaded(pilot: Pilot[Any]) -> None:
+        # The tab's list arrives through a chain of messages (tab activated, then a fetch
+        # worker, then its answer): wait for the list itself, then for the table to size it.
+        await asyncio.wait_for(app.tab_listed.wait(), timeout=10)
         await settle(pilot)
 
     assert snap_compare(app, run_before=loaded, terminal_size=SIZE)

@@ -40,5 +40,6 @@ async def settle(pilot: Pilot[Any]) -> None:
     for _ in range(20):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        if not any(worker.is_running for worker in pilot.app.workers):
+        # A worker just started is pending, not running, and must be waited for too.
+        if all(worker.is_finished for worker in pilot.app.workers):
             return

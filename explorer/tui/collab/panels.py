@@ -28,6 +28,7 @@ from explorer.edits.collab import (
 )
 from explorer.kinds import is_email
 from explorer.tui import actions
+from explorer.tui.collab.ask import AskScreen, Question
 from explorer.tui.edit.confirm import ConfirmScreen
 
 # How often a list with an attachment still PROCESSING is fetched again, in seconds.
@@ -44,6 +45,14 @@ class CollabPanel(Vertical):
             super().__init__()
             self.panel = panel
             self.rows = list(rows)
+
+    class Listed(Message):
+        """The panel's list is on screen, fresh from the server (`key` names the panel)."""
+
+        def __init__(self, panel: CollabPanel) -> None:
+            super().__init__()
+            self.panel = panel
+            self.key = (panel.id or "").removeprefix("panel-")
 
     class Said(Message):
         def __init__(self, panel: CollabPanel, text: str, *, error: bool, reload: bool) -> None:
@@ -114,6 +123,7 @@ class CollabPanel(Vertical):
             table.add_row(*self.cells(row))
         self.status(f"{len(self.rows)} item(s)")
         self.shown()
+        self.post_message(self.Listed(self))
 
     def shown(self) -> None:
         """Hook after the list is redrawn."""
@@ -158,8 +168,7 @@ class CommentsPanel(CollabPanel):
     def controls(self) -> ComposeResult:
         if self.read_only:
             return
-        with Horizontal(classes="collab-controls"):
-            yield Input(placeholder="Add a comment (plain text), Enter to post", id="comment-text")
+        yield Input(placeholder="Add a comment, Enter posts", id="comment-text")
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
@@ -190,6 +199,11 @@ class CommentsPanel(CollabPanel):
         self.act(lambda: self.collab.add_comment(text), "Comment added.")
 
 
+def _button(label: str, id: str, *, destructive: bool = False) -> Button:
+    """A one-line button of the pane; a destructive one looks so only when focused."""
+    return Button(label, id=id, compact=True, classes="destructive" if destructive else "")
+
+
 class AttachmentsPanel(CollabPanel):
     COLUMNS = ("Name", "Size", "Type", "State")
     BINDINGS: ClassVar[list[BindingType]] = actions.bindings("attachments")
@@ -197,17 +211,12 @@ class AttachmentsPanel(CollabPanel):
     def controls(self) -> ComposeResult:
         if not self.read_only:
             with Horizontal(classes="collab-controls"):
-                yield Input(placeholder="File to upload, Enter", id="attach-path")
-                yield Button("Upload", id="attach-upload")
-            with Horizontal(classes="collab-controls"):
-                yield Input(placeholder="https://… link", id="attach-url")
-                yield Input(placeholder="description", id="attach-description")
-                yield Button("Add link", id="attach-link")
+                yield _button("Upload…", "attach-upload")
+                yield _button("Add link…", "attach-link")
         with Horizontal(classes="collab-controls"):
-            yield Input(placeholder="Download selected to path", id="attach-dest")
-            yield Button("Download", id="attach-download")
+            yield _button("Download…", "attach-download")
             if not self.read_only:
-                yield Button("Delete…", variant="error", id="attach-delete")
+                yield _button("Delete…", "attach-delete", destructive=True)
 
     async def fetch(self) -> Sequence[Attachment]:
         return await self.collab.attachments()
@@ -220,37 +229,51 @@ class AttachmentsPanel(CollabPanel):
         if any(row.state == "PROCESSING" for row in self.rows):
             self.set_timer(PROCESSING_POLL, self._fetch)
 
-    @on(Input.Submitted, "#attach-path")
     @on(Button.Pressed, "#attach-upload")
-    def upload(self) -> None:
-        field = self.query_one("#attach-path", Input)
-        path = Path(field.value.strip()).expanduser()
+    def ask_upload(self) -> None:
+        question = Question("path", "File to upload", "path, e.g. ~/notes.txt")
+        self.app.push_screen(AskScreen("Upload a file", [question], "Upload"), self._upload)
+
+    def _upload(self, answers: dict[str, str] | None) -> None:
+        if not answers or not answers["path"]:
+            return
+        path = Path(answers["path"]).expanduser()
         if not path.is_file():
             self.status(f"No such file: {path}", error=True)
             return
-        field.value = ""
         self.act(lambda: self.collab.upload(path), f"Uploaded {path.name}; processing…")
 
-    @on(Input.Submitted, "#attach-url")
-    @on(Input.Submitted, "#attach-description")
     @on(Button.Pressed, "#attach-link")
-    def add_link(self) -> None:
-        url = self.query_one("#attach-url", Input).value.strip()
-        description = self.query_one("#attach-description", Input).value.strip()
+    def ask_link(self) -> None:
+        questions = [
+            Question("url", "Link", "https://…"),
+            Question("description", "Description (optional)", "what the link is"),
+        ]
+        self.app.push_screen(AskScreen("Add a link", questions, "Add link"), self._add_link)
+
+    def _add_link(self, answers: dict[str, str] | None) -> None:
+        if not answers:
+            return
+        url, description = answers["url"], answers["description"]
         if not url.startswith(("http://", "https://")):
             self.status("A link needs an http:// or https:// URL.", error=True)
             return
         self.act(lambda: self.collab.add_link(url, description), "Link added.")
 
-    @on(Input.Submitted, "#attach-dest")
     @on(Button.Pressed, "#attach-download")
     def action_download(self) -> None:
         row = self.selected()
-        dest_text = self.query_one("#attach-dest", Input).value.strip()
-        if row is None or not dest_text:
-            self.status("Select an attachment and type a destination path.", error=True)
+        if row is None:
+            self.status("Select an attachment to download.", error=True)
             return
-        dest = Path(dest_text).expanduser()
+        question = Question("dest", "Save to (a file, or a folder to keep its name)", row.name)
+        screen = AskScreen(f"Download {row.name}", [question], "Download")
+        self.app.push_screen(screen, lambda answers: self._download(row, answers))
+
+    def _download(self, row: Attachment, answers: dict[str, str] | None) -> None:
+        if answers is None:
+            return
+        dest = Path(answers["dest"] or row.name).expanduser()
         if dest.is_dir():
             dest = dest / row.name
         self.act(lambda: self.collab.download(row.id, dest), f"Saved {row.name} to {dest}")
@@ -274,10 +297,10 @@ class WatchersPanel(CollabPanel):
     def controls(self) -> ComposeResult:
         if self.read_only:
             return
+        yield Input(placeholder="e-mail(s), comma separated", id="watcher-email")
         with Horizontal(classes="collab-controls"):
-            yield Input(placeholder="e-mail(s), comma separated", id="watcher-email")
-            yield Button("Add", id="watcher-add")
-            yield Button("Remove", id="watcher-remove")
+            yield _button("Add", "watcher-add")
+            yield _button("Remove", "watcher-remove")
 
     async def fetch(self) -> Sequence[Watcher]:
         return await self.collab.watchers()
@@ -327,10 +350,8 @@ class RelatedPanel(CollabPanel):
         if self.read_only:
             return
         with Horizontal(classes="collab-controls"):
-            yield Input(placeholder="alias", id="related-alias")
-            yield Input(placeholder="id, e.g. ITM-4", id="related-id")
-            yield Button("Add", id="related-add")
-            yield Button("Remove", id="related-remove")
+            yield _button("Add…", "related-add")
+            yield _button("Remove", "related-remove", destructive=True)
 
     async def fetch(self) -> Sequence[RelatedItem]:
         return await self.collab.related()
@@ -338,15 +359,21 @@ class RelatedPanel(CollabPanel):
     def cells(self, row: RelatedItem) -> Sequence[Any]:
         return (row.id, row.alias, row.type)
 
-    @on(Input.Submitted, "#related-id")
     @on(Button.Pressed, "#related-add")
-    def add(self) -> None:
-        alias = self.query_one("#related-alias", Input).value.strip()
-        item_id = self.query_one("#related-id", Input).value.strip()
+    def ask_add(self) -> None:
+        questions = [
+            Question("alias", "Alias of the related record", "alias, e.g. ittickets"),
+            Question("id", "Its id", "id, e.g. ITM-4"),
+        ]
+        self.app.push_screen(AskScreen("Relate a record", questions, "Relate"), self._add)
+
+    def _add(self, answers: dict[str, str] | None) -> None:
+        if answers is None:
+            return
+        alias, item_id = answers["alias"], answers["id"]
         if not alias or not item_id:
             self.status("Type the related record's alias and id.", error=True)
             return
-        self.query_one("#related-id", Input).value = ""
         self.act(lambda: self.collab.add_related(item_id, alias), f"Related {alias}/{item_id}.")
 
     @on(Button.Pressed, "#related-remove")

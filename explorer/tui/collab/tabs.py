@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -27,6 +27,27 @@ TABS: tuple[tuple[str, str, type[CollabPanel]], ...] = (
     ("related", "Related", RelatedPanel),
 )
 FIELDS_TAB = "tab-fields"
+# Each tab's title, then shorter ones: the strip uses the longest set that fits its width,
+# so every tab stays on it in a narrow pane.
+TITLES: dict[str, tuple[str, ...]] = {
+    "fields": ("Fields",),
+    "comments": ("Comments", "Comments", "Notes"),
+    "attachments": ("Attachments", "Files", "Files"),
+    "watchers": ("Watchers", "Watchers", "Watch"),
+    "related": ("Related",),
+}
+# Columns a tab takes beyond its title (its padding).
+TAB_PADDING = 2
+
+
+def fitting_titles(keys: list[str], width: int) -> dict[str, str]:
+    """The tab titles to show in a strip `width` columns wide (the shortest set if none fit)."""
+    tiers = max(len(TITLES[key]) for key in keys)
+    for tier in range(tiers):
+        titles = {key: TITLES[key][min(tier, len(TITLES[key]) - 1)] for key in keys}
+        if sum(len(title) + TAB_PADDING for title in titles.values()) <= width:
+            return titles
+    return titles
 
 
 class CollaborationTabs(Vertical):
@@ -62,6 +83,16 @@ class CollaborationTabs(Vertical):
         self.has_record = ref is not None
         self.read_only = read_only
         self.fields_tab = fields_tab
+
+    @property
+    def keys(self) -> list[str]:
+        return (["fields"] if self.fields_tab else []) + [key for key, _, _ in TABS]
+
+    def on_resize(self, event: events.Resize) -> None:
+        for key, title in fitting_titles(self.keys, event.size.width).items():
+            tab = self.tabs.get_tab(f"tab-{key}")
+            if tab.label_text != title:
+                tab.label = title
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="collab-tabs"):

@@ -1,0 +1,127 @@
+"""The detail pane at the sizes people use: its tabs, inputs and buttons, keys and focus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from app_helpers import region_text, settle
+from textual.color import Color
+from textual.pilot import Pilot
+from textual.widgets import Button, Input, Tab, Tabs
+
+from explorer.tui.app import ExplorerApp
+from explorer.tui.collab.tabs import CollaborationTabs
+
+SIZES = [(80, 24), (140, 40)]
+TABS = ("fields", "comments", "attachments", "watchers", "related")
+
+
+async def open_tab(app: ExplorerApp, pilot: Pilot[Any], key: str) -> None:
+    """Scroll the pane up to its tab strip and click the tab, as a person does."""
+    app.detail.scroll_home(animate=False)
+    await pilot.pause()
+    await pilot.click(f"#--content-tab-tab-{key}")
+    await settle(app, pilot)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_tab_is_on_the_strip_and_every_input_shows_its_placeholder(
+    make_app: Callable[..., ExplorerApp], size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        collab = app.query_one(CollaborationTabs)
+        strip = collab.query_one(Tabs)
+        tabs = list(strip.query(Tab))
+        assert len(tabs) == len(TABS)
+        for tab in tabs:  # whole, inside the strip, none scrolled out of view
+            assert tab.region.width == len(tab.label_text) + 2
+            assert strip.region.contains_region(tab.region), tab.label_text
+        checked = 0
+        for key in TABS:
+            await open_tab(app, pilot, key)
+            pane = collab.tabs.active_pane
+            assert pane is not None
+            for field in pane.query(Input):
+                field.focus()  # focusing scrolls the pane to it
+                await pilot.pause()
+                checked += 1
+                assert field.content_region.width >= max(24, len(field.placeholder))
+                assert app.detail.content_region.contains_region(field.region)
+                assert field.placeholder in region_text(app, field)
+        assert checked == 2  # the comment and the watchers' e-mail inputs
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_attachment_actions_need_no_room_in_the_pane(
+    make_app: Callable[..., ExplorerApp], size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await open_tab(app, pilot, "attachments")
+        for button in app.detail.query("#panel-attachments Button").results(Button):
+            button.focus()
+            await pilot.pause()
+            assert str(button.label) in region_text(app, button)  # whole, not cut
+        await pilot.click("#attach-upload")
+        await pilot.pause()
+        field = app.screen.query_one("#ask-path", Input)
+        assert app.focused is field
+        assert field.content_region.width >= max(24, len(field.placeholder))
+        await pilot.press("escape")
+        assert not app.screen.query("#ask-path")
+
+
+async def test_delete_looks_destructive_only_when_focused(
+    make_app: Callable[..., ExplorerApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await open_tab(app, pilot, "attachments")
+        delete = app.query_one("#attach-delete", Button)
+        download = app.query_one("#attach-download", Button)
+        error = Color.parse(app.current_theme.error)
+        assert delete.styles.background == download.styles.background
+        assert not near(delete.styles.background, error)
+        delete.focus()
+        await pilot.pause()
+        assert near(delete.styles.background, error)  # a focus tint may shift it slightly
+
+
+def near(one: Color, other: Color) -> bool:
+    return all(abs(a - b) <= 8 for a, b in zip(one.rgb, other.rgb, strict=True))
+
+
+async def listed(app: ExplorerApp, pilot: Pilot[Any], key: str) -> None:
+    """Wait until the tab's list from the server is on screen (its status counts the items)."""
+    panel = app.query_one(CollaborationTabs).panel(key)
+    for _ in range(200):
+        if "item(s)" in str(panel.query_one(".collab-status").render()):
+            break
+        await pilot.pause()
+    await settle(app, pilot)
+
+
+@pytest.mark.parametrize("tab", ["attachments", "watchers"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_collaboration_tab_snapshots(
+    make_app: Callable[..., ExplorerApp],
+    snap_compare: Callable[..., bool],
+    size: tuple[int, int],
+    tab: str,
+) -> None:
+    app = make_app()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(app, pilot)
+        await pilot.press("down", "down")
+        await settle(app, pilot)
+        await open_tab(app, pilot, tab)
+        await listed(app, pilot, tab)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
