@@ -10,7 +10,6 @@ import argparse
 import gc
 import os
 import sys
-import time
 
 
 def _has_environment_profile() -> bool:
@@ -43,17 +42,10 @@ def _run_app(args: argparse.Namespace) -> int:
 
     from explorer.tui.app import ExplorerApp
 
-    # Set by benchmarks/tui_bench.py: note when the first page is on screen, then quit.
-    first_page_file = os.environ.get("ELX_FIRST_PAGE_FILE")
-
     def first_page_shown(app: ExplorerApp) -> None:
         # What start-up built (widgets, styles, caches) lives as long as the app: frozen too,
         # later full collections only walk what paging and editing create.
         gc.freeze()
-        if first_page_file:
-            with open(first_page_file, "w", encoding="utf-8") as handle:
-                handle.write(repr(time.time()))
-            app.exit()
 
     if launcher is not None:
         factory = launcher.session_factory(config=config, read_only=read_only)
