@@ -17,6 +17,7 @@ for package in (
     for info in pkgutil.walk_packages(module.__path__, package + "."):
         importlib.import_module(info.name)
 importlib.import_module("explorer.kinds")
+importlib.import_module("explorer.record_ids")
 importlib.import_module("explorer.cli.main").build_parser()
 leaked = sorted(name for name in sys.modules if name == "textual" or name.startswith("textual."))
 print(",".join(leaked))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit, urlunsplit
 
-from explorer.records import DEFAULT_ID_KEY, DEFAULT_PAGE_SIZE
+from explorer.records import DEFAULT_PAGE_SIZE
 
 TokenStyle = Literal["json", "basic", "form"]
 TOKEN_STYLES: tuple[str, ...] = ("json", "basic", "form")
@@ -38,7 +38,7 @@ class ConnectionSettings:
     client_id: str
     client_secret: str
     token_style: TokenStyle = "json"
-    id_key: str = DEFAULT_ID_KEY
+    id_key: str | None = None  # None: detected from the records
     rate_per_second: float = 5.0
     burst: int = 5
     page_size: int = DEFAULT_PAGE_SIZE

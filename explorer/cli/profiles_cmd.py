@@ -152,7 +152,12 @@ def register(subparsers: Any) -> None:
         help="read it from stdin and store it in config.toml (mode 0600)",
     )
     adding.add_argument("--token-style", choices=TOKEN_STYLES, default="json")
-    adding.add_argument("--id-key", default="Handle", help="record id field (default: Handle)")
+    adding.add_argument(
+        "--id-key",
+        default=None,
+        metavar="FIELD",
+        help="the record field holding its id (default: detected from the records)",
+    )
     adding.add_argument("--rate", type=_positive, default=5.0, help="requests per second")
     adding.add_argument("--burst", type=int, default=5, help="requests allowed at once")
     adding.add_argument("--page-size", type=int, default=100, help="records per page")

@@ -15,7 +15,7 @@ from explorer.config.errors import ConfigError
 from explorer.config.model import Config, Profile
 from explorer.config.secrets import SECRET_KINDS, SecretSource
 from explorer.config.state import APP_NAME, write_atomically
-from explorer.records import DEFAULT_ID_KEY, RECORD_TYPES
+from explorer.records import RECORD_TYPES
 
 ENV_CONFIG = "ELX_CONFIG"
 
@@ -108,7 +108,7 @@ class _Reader:
             client_id=self.text(raw, "client_id", f"{base}.client_id") or "",
             secret=self.secret(raw.get("secret"), f"{base}.secret"),
             token_style=cast(TokenStyle, style),
-            id_key=self.text(raw, "id_key", f"{base}.id_key") or DEFAULT_ID_KEY,
+            id_key=self.text(raw, "id_key", f"{base}.id_key") or None,
             rate_per_second=self.number(raw, "rate_per_second", f"{base}.rate_per_second", 5.0),
             burst=self.whole(raw, "burst", f"{base}.burst", 5, 1000),
             page_size=self.whole(raw, "page_size", f"{base}.page_size", 100, 1000),
@@ -212,7 +212,8 @@ def _dump_profile(profile: Profile) -> dict[str, Any]:
     if profile.secret is not None:
         body["secret"] = {_KIND_KEYS[profile.secret.kind]: profile.secret.value}
     body["token_style"] = profile.token_style
-    body["id_key"] = profile.id_key
+    if profile.id_key:
+        body["id_key"] = profile.id_key
     body["rate_per_second"] = profile.rate_per_second
     body["burst"] = profile.burst
     body["page_size"] = profile.page_size

@@ -11,7 +11,7 @@ from typing import Any
 from explorer.api.errors import ConfigurationError
 from explorer.api.settings import REGION_HOSTS, ConnectionSettings, TokenStyle, base_url_for
 from explorer.config.secrets import SecretError, SecretSource
-from explorer.records import DEFAULT_ID_KEY, DEFAULT_PAGE_SIZE
+from explorer.records import DEFAULT_PAGE_SIZE
 
 ENV_CLIENT_ID = "ELEMENTUM_CLIENT_ID"
 ENV_CLIENT_SECRET = "ELEMENTUM_CLIENT_SECRET"
@@ -30,7 +30,8 @@ class Profile:
     client_id: str = ""
     secret: SecretSource | None = None
     token_style: TokenStyle = "json"
-    id_key: str = DEFAULT_ID_KEY
+    # The record key holding the id; None: detected from the records (explorer.record_ids).
+    id_key: str | None = None
     rate_per_second: float = DEFAULT_RATE
     burst: int = DEFAULT_BURST
     page_size: int = DEFAULT_PAGE_SIZE

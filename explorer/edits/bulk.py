@@ -10,7 +10,7 @@ from typing import Any
 
 from explorer.api import Priority
 from explorer.edits.client import RecordClient, describe_failure, page_records, page_total
-from explorer.records import DEFAULT_ID_KEY
+from explorer.record_ids import detect_id_key
 
 
 @dataclass(slots=True)
@@ -32,9 +32,13 @@ class BulkReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
     total: int = 0
+    # Why nothing was written, when the records carry no id to write them by.
+    refused: str | None = None
 
     @property
     def summary(self) -> str:
+        if self.refused is not None:
+            return f"nothing changed: {self.refused}"
         text = f"{len(self.changed)} changed, {len(self.failed)} failed of {self.total}"
         return text + (" (cancelled)" if self.cancelled else "")
 
@@ -57,7 +61,8 @@ class BulkEdit:
     page_size: int = 500
     # Writes in flight at once; the client's rate gate still bounds the request rate.
     parallel: int = 4
-    id_key: str = DEFAULT_ID_KEY
+    # The record key holding the id; None: detected from each page (explorer.record_ids).
+    id_key: str | None = None
     _cancel: asyncio.Event = field(default_factory=asyncio.Event, init=False)
 
     def cancel(self) -> None:
@@ -96,7 +101,17 @@ class BulkEdit:
             self.record_type, self.alias, **self._page_options(page_size=self.page_size)
         ):
             progress.total = page_total(page) if progress.total is None else progress.total
-            ids.extend(str(r[self.id_key]) for r in page_records(page) if self.id_key in r)
+            records = page_records(page)
+            key = self.id_key or detect_id_key(records)
+            if key is None and records:
+                report.refused = (
+                    f"the records of {self.record_type}/{self.alias} carry no id to update "
+                    "them by; set id_key in the profile"
+                )
+                progress.phase = "done"
+                tell()
+                return report
+            ids.extend(str(r[key]) for r in records if key is not None and key in r)
             progress.collected = len(ids)
             tell()
             if self.cancelled:

@@ -78,7 +78,7 @@ class AliasManager:
         """Show one record: its alias, filtered to its id."""
         if alias_key in self.session.alias_keys():
             self.panes.tree.select_key(alias_key)
-        self.browser.open(alias_key, f'{self.session.id_key}=="{record_id}"')
+        self.browser.open_record(alias_key, record_id)
         self.panes.table.focus()
 
     def ask_jump(self) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 
 from explorer.browse import Edge, Fetch, ListKey, Load, Move, PageController, Show, Step
+from explorer.rsql import quote_value
 from explorer.tui.errors import describe_error
 from explorer.tui.known_fields import KnownFields, values_later
 from explorer.tui.messages import PageFailed, PageLoaded
@@ -47,6 +48,8 @@ class Browser:
         self._first_paint = first_paint
         self._first_page_shown = False
         self._sort_label = ""
+        # A record to show once its alias's id key is learned from a first page: (alias, id).
+        self._finding: tuple[str, str] | None = None
 
     @property
     def alias_key(self) -> str | None:
@@ -70,6 +73,31 @@ class Browser:
         self._set_filter_values(alias_key)
         self.panes.filter_bar.value = filter_text
         self._do(self.pages.open(ListKey.of(alias_key, filter_text)))
+
+    def open_record(self, alias_key: str, record_id: str) -> None:
+        """Show one record: its alias filtered to its id. An alias whose id key is not
+        known yet opens unfiltered first, to learn the key from its records."""
+        ids = self.session.ids
+        key = ids.key_for(alias_key)
+        if key is not None:
+            self._finding = None
+            self.open(alias_key, f"{key}=={quote_value(record_id)}")
+        elif ids.known_missing(alias_key):
+            self.app.notify(ids.hint(alias_key), severity="error", timeout=10)
+        else:
+            self._finding = (alias_key, record_id)
+            self.open(alias_key)
+
+    def _find_record(self, alias_key: str) -> None:
+        """The first page of an alias opened to find a record is in: filter to its id."""
+        finding, self._finding = self._finding, None
+        if finding is None or finding[0] != alias_key:
+            return
+        key = self.session.ids.key_for(alias_key)
+        if key is None:
+            self.app.notify(self.session.ids.hint(alias_key), severity="error", timeout=10)
+        else:
+            self.open(alias_key, f"{key}=={quote_value(finding[1])}")
 
     def apply_filter(self, filter_text: str) -> None:
         key = self.pages.key
@@ -185,10 +213,14 @@ class Browser:
                 else "This alias has no records yet."
             )
         self.update_border()
+        ids = self.session.ids
+        self.panes.detail.no_id = ids.hint(key) if ids.known_missing(key) else None
         self.panes.detail.show(table.current_record)
         if not view.key.filter:
             self.panes.tree.set_count(key, view.total)
         self._set_filter_values(key)
+        if self._finding is not None:
+            self.app.call_later(self._find_record, key)
         # Background work waits for the first page to be painted: start-up speed.
         app.call_after_refresh(self._after_first_paint if first else self._prefetch_next)
 

@@ -149,6 +149,8 @@ class DetailPane(VerticalScroll):
         super().__init__(id=id, can_focus=True)
         self.record: Mapping[str, Any] | None = None
         self.staged_lookup: StagedLookup | None = None
+        # Why the shown alias's records cannot be acted on (no id found), shown above them.
+        self.no_id: str | None = None
         self.border_title = "Detail"
 
     def compose(self) -> ComposeResult:
@@ -180,6 +182,8 @@ class DetailPane(VerticalScroll):
             return Syntax(record_json(self.record), "json", word_wrap=True, theme="ansi_dark")
         staged = self.staged_lookup(self.record) if self.staged_lookup else {}
         rows: list[tuple[Text, Text]] = []
+        if self.no_id:
+            rows.append((Text("No id", style="bold red"), Text(self.no_id, style="yellow")))
         for name, value in self.record.items():
             shown = Text(EMPTY, style="dim") if is_empty(value) else Text(value_text(value))
             if name in staged:

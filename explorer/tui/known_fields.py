@@ -34,7 +34,9 @@ class KnownFields:
 
     def grow(self, alias_key: str, records: Iterable[Mapping[str, Any]]) -> bool:
         """Learn the fields of a page; True when there were new ones (`remember` them)."""
-        known = grow_columns(self.seen(alias_key), records, self.session.id_key)
+        records = list(records)
+        id_key = self.session.ids.learn(alias_key, records)
+        known = grow_columns(self.seen(alias_key), records, id_key)
         if known == self._seen.get(alias_key):
             return False
         self._seen[alias_key] = known

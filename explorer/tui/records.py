@@ -17,13 +17,14 @@ CELL_WIDTH = 40
 
 
 def grow_columns(
-    known: Sequence[str], records: Iterable[Mapping[str, Any]], id_key: str
+    known: Sequence[str], records: Iterable[Mapping[str, Any]], id_key: str | None
 ) -> list[str]:
-    """The known columns plus any new field of `records`, `id_key` first, order otherwise stable.
+    """The known columns plus any new field of `records`, `id_key` (when there is one) first,
+    order otherwise stable.
 
     New fields are appended in the order they first appear, so paging never reshuffles columns.
     """
-    columns = [id_key] + [c for c in known if c != id_key]
+    columns = ([id_key] if id_key else []) + [c for c in known if c != id_key]
     seen = set(columns)
     for record in records:
         for name in record:

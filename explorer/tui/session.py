@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from explorer.record_ids import IdResolver
+
 if TYPE_CHECKING:
     from explorer.api import ElementumClient
     from explorer.config import Config, Profile
@@ -26,14 +28,18 @@ class Session:
     keymap: dict[str, str] = field(default_factory=dict)
     theme: str | None = None
     on_close: Callable[[], None] | None = None
+    _ids: IdResolver | None = field(default=None, init=False, repr=False)
 
     @property
     def page_size(self) -> int:
         return self.profile.page_size
 
     @property
-    def id_key(self) -> str:
-        return self.profile.connection_settings().id_key
+    def ids(self) -> IdResolver:
+        """Each alias's id key: the profile's `id_key`, else detected from its records."""
+        if self._ids is None or self._ids.configured != (self.profile.id_key or None):
+            self._ids = IdResolver(self.profile.id_key, self.profile.name)
+        return self._ids
 
     def aliases(self) -> dict[str, list[str]]:
         aliases: dict[str, list[str]] = self.profile.aliases

@@ -102,3 +102,14 @@ def test_a_read_only_profile_refuses_writes_before_sending(
     run = elx(capsys, "records", "update", "tasks/ittickets", "ITM-3", "Title=Changed")
     assert run.code == 1 and "profile 'lab' is read-only; nothing was sent" in run.err
     assert elx(capsys, "records", "get", "tasks/ittickets", "ITM-3").out == before
+
+
+def test_the_id_key_is_detected_unless_a_profile_names_one(
+    capsys: pytest.CaptureFixture[str], fresh_config: Path
+) -> None:
+    elx(capsys, "profiles", "add", "auto", "--client-id", "a", "--secret-env", "S")
+    elx(capsys, "profiles", "add", "set", "--client-id", "b", "--id-key", "Ticket No")
+    text = fresh_config.read_text(encoding="utf-8")
+    assert "Handle" not in text and 'id_key = "Ticket No"' in text
+    profiles = load_config(fresh_config).profiles
+    assert profiles["auto"].id_key is None and profiles["set"].id_key == "Ticket No"

@@ -19,12 +19,20 @@ pytestmark = pytest.mark.usefixtures("sandbox_env")
 NEW = ["Title=Keyboard missing keys", "Status=Open", "Priority:=3", "Reporter=ana@example.com"]
 
 
-def test_list_prints_an_aligned_table_that_fits(capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_prints_an_aligned_table_that_fits(
+    capsys: pytest.CaptureFixture[str],
+    any_sandbox: RunningSandbox,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ELEMENTUM_BASE_URL", any_sandbox.base_url)
     run = elx(capsys, "records", "list", "tasks/ittickets", "--first", "5")
     assert run.code == 0
     lines = run.out.splitlines()
-    assert lines[0].startswith("Handle") and "Title" in lines[0]
-    assert [line.split()[0] for line in lines[2:]] == [f"ITM-{n}" for n in range(1, 6)]
+    assert "Title" in lines[0] and len(lines) == 7
+    key = {None: "Handle", "keyed": "id"}.get(any_sandbox.options.spec_literal)
+    if key is not None:
+        assert lines[0].startswith(key)
+        assert [line.split()[0] for line in lines[2:]] == [f"ITM-{n}" for n in range(1, 6)]
     assert all(len(line) <= 120 for line in lines)
     assert re.fullmatch(r"5 of \d{3,} records\n", run.err)
 
@@ -61,20 +69,24 @@ def test_list_as_csv_and_jsonl(capsys: pytest.CaptureFixture[str]) -> None:
     ]
 
 
+@pytest.mark.parametrize("spec_literal", [None, "keyed"])
 def test_get_create_and_update(
     capsys: pytest.CaptureFixture[str],
     make_sandbox: Callable[..., RunningSandbox],
     monkeypatch: pytest.MonkeyPatch,
+    spec_literal: str | None,
 ) -> None:
-    own = make_sandbox()  # records are created here, not in the shared sandbox
+    own = make_sandbox(spec_literal=spec_literal)  # records are created here, not shared
+    key = "Handle" if spec_literal is None else "id"
     monkeypatch.setenv("ELEMENTUM_BASE_URL", own.base_url)
     shown = elx(capsys, "records", "get", "tasks/ittickets", "ITM-2")
-    assert shown.code == 0 and json.loads(shown.out)["Handle"] == "ITM-2"
+    assert shown.code == 0 and json.loads(shown.out)[key] == "ITM-2"
     created = elx(capsys, "records", "create", "tasks/ittickets", *NEW)
     assert created.code == 0, created.err
     record = json.loads(created.out)
-    assert record["Priority"] == 3 and record["Title"] == "Keyboard missing keys"
-    updated = elx(capsys, "records", "update", "tasks/ittickets", record["Handle"], "Status=Closed")
+    assert record["Priority"] == (3 if spec_literal is None else "3")
+    assert record["Title"] == "Keyboard missing keys"
+    updated = elx(capsys, "records", "update", "tasks/ittickets", record[key], "Status=Closed")
     assert updated.code == 0
     assert json.loads(updated.out)["Status"] == "Closed"
     assert json.loads(updated.out)["Title"] == "Keyboard missing keys"

@@ -68,6 +68,8 @@ class CollabPanel(Vertical):
         self.read_only = read_only
         self.loaded = False
         self.rows: list[Any] = []
+        # Why this panel has no record to work on (its alias carries no ids), when so.
+        self.blocked: str | None = None
 
     def compose(self) -> ComposeResult:
         yield DataTable(cursor_type="row", zebra_stripes=True, classes="collab-list")
@@ -129,7 +131,10 @@ class CollabPanel(Vertical):
         """Hook after the list is redrawn."""
 
     def act(self, call: Callable[[], Awaitable[Any]], done: str) -> None:
-        """Run one write call; say `done` and reload, or say why it failed."""
+        """Run one write call; say `done` and reload, or say why it failed (or cannot run)."""
+        if self.blocked is not None:
+            self.status(self.blocked, error=True)
+            return
         self.status("Working…")
         self._act(call, done)
 

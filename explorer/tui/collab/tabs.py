@@ -124,11 +124,18 @@ class CollaborationTabs(Vertical):
             return
         if self.fields_tab:
             self.post_message(self.FieldsShown(pane.id == FIELDS_TAB))
-        if pane.id != FIELDS_TAB and self.has_record:
-            pane.query_one(CollabPanel).ensure_loaded()
+        if pane.id == FIELDS_TAB:
+            return
+        panel = pane.query_one(CollabPanel)
+        if self.has_record:
+            panel.ensure_loaded()
+        elif panel.blocked is not None:
+            panel.status(panel.blocked, error=True)
 
-    def retarget(self, ref: RecordRef | None) -> None:
-        """Follow another record: every list is dropped and the open one fetched again."""
+    def retarget(self, ref: RecordRef | None, why: str | None = None) -> None:
+        """Follow another record: every list is dropped and the open one fetched again.
+        With no ref, `why` says why the record has none (its alias carries no ids); the
+        panels show it and refuse to write."""
         if ref is not None and self.has_record and ref == self.collab.ref:
             return
         self.has_record = ref is not None
@@ -137,6 +144,9 @@ class CollaborationTabs(Vertical):
         for panel in self.query(CollabPanel):
             panel.loaded = False
             panel.rows = []
+            if panel.blocked is not None and ref is not None:
+                panel.status("")  # the record it could not work on is left
+            panel.blocked = None if ref is not None else why
             panel.query_one(DataTable).clear()
         self._load_active()
 

@@ -54,12 +54,14 @@ class BulkEditScreen(ModalScreen[BulkReport | None]):
         alias: str,
         filter_text: str | None,
         profiles: Mapping[str, FieldProfile],
+        id_key: str | None = None,
     ) -> None:
         super().__init__(classes="edit-modal")
         self.client = client
         self.record_type = record_type
         self.alias = alias
         self.filter_text = filter_text or None
+        self.id_key = id_key
         self.profiles = {n: p for n, p in profiles.items() if not p.read_only}
         self.total: int | None = None
         self.job: BulkEdit | None = None
@@ -146,7 +148,9 @@ class BulkEditScreen(ModalScreen[BulkReport | None]):
         self.app.push_screen(ConfirmScreen(question, yes="Set"), answered)
 
     def start(self, name: str, value: Any) -> None:
-        self.job = BulkEdit(self.record_type, self.alias, {name: value}, self.filter_text)
+        self.job = BulkEdit(
+            self.record_type, self.alias, {name: value}, self.filter_text, id_key=self.id_key
+        )
         bar = self.query_one("#bulk-progress", ProgressBar)
         bar.display = True
         bar.update(total=self.total, progress=0)

@@ -21,7 +21,7 @@ from explorer.edits.fields import FieldProfile, infer_profiles
 from explorer.edits.lookup import lookup_filter
 from explorer.edits.saving import Outcome, SaveResult, save_all
 from explorer.edits.staging import EditBook, RecordRef
-from explorer.records import DEFAULT_ID_KEY
+from explorer.record_ids import IdResolver
 
 # Pages shown since an editor last asked for an alias's fields that it will learn from.
 UNLEARNED_PAGES = 8
@@ -73,12 +73,12 @@ class EditHub(Widget):
             self.results = results
 
     def __init__(
-        self, client: RecordClient, *, read_only: bool = False, id_key: str = DEFAULT_ID_KEY
+        self, client: RecordClient, *, read_only: bool = False, ids: IdResolver | None = None
     ):
         super().__init__(id="edit-hub")
         self.client = client
         self.read_only = read_only
-        self.id_key = id_key
+        self.ids = ids if ids is not None else IdResolver()
         self.book = EditBook()
         self.profiles: dict[tuple[str, str], dict[str, FieldProfile]] = {}
         # Pages observed but not yet learned from, per alias, oldest first.
@@ -98,6 +98,7 @@ class EditHub(Widget):
         them; they are merged when an editor first asks for the fields, not per page shown
         (of pages paged past in between, the last few are kept).
         """
+        self.ids.learn(f"{record_type}/{alias}", records)
         if learned is None:
             learned = partial(infer_profiles, list(records))
         pending = self._unlearned.setdefault((record_type, alias), [])
@@ -115,8 +116,12 @@ class EditHub(Widget):
         return known
 
     def ref(self, record_type: str, alias: str, record: Mapping[str, Any]) -> RecordRef | None:
-        record_id = record.get(self.id_key)
-        return None if record_id in (None, "") else RecordRef(record_type, alias, str(record_id))
+        record_id = self.ids.id_of(f"{record_type}/{alias}", record)
+        return None if record_id is None else RecordRef(record_type, alias, record_id)
+
+    def refuse_without_id(self, record_type: str, alias: str) -> None:
+        """Say why a per-record action cannot run on this alias, and how to fix it."""
+        self.notify(self.ids.hint(f"{record_type}/{alias}"), severity="error", timeout=10)
 
     def shown_value(self, ref: RecordRef | None, name: str, loaded: Any) -> Any:
         """The value to show: the staged one when there is an unsaved edit."""
@@ -151,7 +156,10 @@ class EditHub(Widget):
             return
         ref = self.ref(record_type, alias, record)
         if ref is None:
-            self.notify("This record has no id to save it under.", severity="error")
+            self.refuse_without_id(record_type, alias)
+            return
+        if name == self.ids.key_for(f"{record_type}/{alias}"):
+            self.notify(f"{name} is the record's id, set by the server.", severity="warning")
             return
         if not self.fields(record_type, alias):
             self.observe(record_type, alias, [record])
@@ -246,7 +254,8 @@ class EditHub(Widget):
 
         def created(record: dict[str, Any] | None) -> None:
             if record is not None:
-                self.notify(f"Created {record.get(self.id_key, 'a record')}.")
+                record_id = self.ids.id_of(f"{record_type}/{alias}", record)
+                self.notify(f"Created {record_id or 'a record'}.")
                 self.post_message(self.RecordCreated(record_type, alias, record))
 
         fields = self.fields(record_type, alias)
@@ -258,6 +267,10 @@ class EditHub(Widget):
 
         if self._refuse_in_read_only():
             return
+        id_key = self.ids.key_for(f"{record_type}/{alias}")
+        if id_key is None:
+            self.refuse_without_id(record_type, alias)
+            return
 
         def done(report: BulkReport | None) -> None:
             if report is not None:
@@ -265,7 +278,7 @@ class EditHub(Widget):
                 self.post_message(self.BulkDone(report))
 
         screen = BulkEditScreen(
-            self.client, record_type, alias, filter_text, self.fields(record_type, alias)
+            self.client, record_type, alias, filter_text, self.fields(record_type, alias), id_key
         )
         self.app.push_screen(screen, done)
 

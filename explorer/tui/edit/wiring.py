@@ -87,7 +87,7 @@ class EditLink:
         if not detail.is_mounted or self.hub is not None:
             return  # the app is closing, or the parts are already there
         load_styles(self.app, EDIT_CSS, DIALOGS_CSS)
-        hub = EditHub(self.client, read_only=self.read_only, id_key=self.session.id_key)
+        hub = EditHub(self.client, read_only=self.read_only, ids=self.session.ids)
         await detail.screen.mount(hub)
         self.hub = hub
         self._observe_shown_page()
@@ -119,12 +119,23 @@ class EditLink:
         if hub is not None and where is not None and record is not None and column:
             hub.edit(*where, record, column)
 
+    def _refused_for_no_id(self) -> bool:
+        """With nothing staged on an alias whose records carry no id, say why (not "nothing
+        to save"): its records could never be edited in the first place."""
+        hub, where = self.hub, self.browser.where
+        if hub is None or where is None or hub.unsaved:
+            return False
+        if not self.session.ids.known_missing("/".join(where)):
+            return False
+        hub.refuse_without_id(*where)
+        return True
+
     def save(self) -> None:
-        if self.hub is not None:
+        if self.hub is not None and not self._refused_for_no_id():
             self.hub.save()
 
     def undo(self) -> None:
-        if self.hub is not None:
+        if self.hub is not None and not self._refused_for_no_id():
             self.hub.undo()
 
     def new_record(self) -> None:
@@ -227,9 +238,14 @@ class EditLink:
         self._follow_timer = self.app.set_timer(COLLAB_FOLLOW_DELAY, self._follow_record)
 
     def _follow_record(self) -> None:
-        tabs = self._tabs
+        tabs, record = self._tabs, self.panes.table.current_record
         if tabs is not None and tabs.is_attached:
-            tabs.retarget(self._ref_of(self.panes.table.current_record))
+            ref = self._ref_of(record)
+            where = self.browser.where
+            why = None
+            if ref is None and record is not None and where is not None:
+                why = self.session.ids.short_hint("/".join(where))
+            tabs.retarget(ref, why)
 
     def fields_shown(self, message: CollaborationTabs.FieldsShown) -> None:
         body = self.panes.detail.query("#detail-body")
