@@ -52,12 +52,8 @@ class ElementumClient:
         # Plain-http endpoints (the sandbox) need no certificates: loading them takes ~0.1 s.
         plain = all(url.startswith("http://") for url in (settings.api_url, settings.token_url))
         inner = inner_transport or httpx.AsyncHTTPTransport(retries=1, verify=not plain)
-        self._transport = GatedTransport(
-            inner,
-            self._gate,
-            self._events.emit,
-            policy=RetryPolicy(max_attempts=max_attempts, max_total_wait=max_total_wait),
-        )
+        self._policy = RetryPolicy(max_attempts=max_attempts, max_total_wait=max_total_wait)
+        self._transport = GatedTransport(inner, self._gate, self._events.emit, policy=self._policy)
         self._http = httpx.AsyncClient(
             base_url=settings.api_url,
             transport=self._transport,
@@ -65,7 +61,7 @@ class ElementumClient:
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
         )
         self._tokens = TokenManager(settings, self._http, self._events.emit)
-        self._http.auth = TokenAuth(self._tokens)
+        self._http.auth = TokenAuth(self._tokens, self._policy)
 
     async def __aenter__(self) -> ElementumClient:
         return self

@@ -6,6 +6,8 @@
 - A refused connection or a connect timeout (nothing was sent) for any method.
 - Waits follow the server's headers when it sends them (`Retry-After`, a spent budget's
   reset), else full-jitter exponential backoff; attempts and total wait are capped.
+- One call's attempts are counted together (`CallBudget`): retries and the auth flow's 401
+  replay draw on the same `max_attempts`.
 """
 
 from __future__ import annotations
@@ -33,6 +35,17 @@ class RetryPolicy:
     def backoff(self, attempt: int, jitter: float) -> float:
         """Full jitter: a share `jitter` (0..1) of the capped exponential step."""
         return jitter * min(self.backoff_cap, self.backoff_base * 2.0**attempt)
+
+
+@dataclass
+class CallBudget:
+    """One call's use of the policy: attempts sent, seconds waited between them."""
+
+    sent: int = 0
+    waited: float = 0.0
+
+    def can_send_again(self, policy: RetryPolicy) -> bool:
+        return self.sent < policy.max_attempts
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from explorer.api.auth import EXT_RESTAMP
+from explorer.api.auth import EXT_RESTAMP, call_budget
 from explorer.api.errors import NetworkError
 from explorer.api.events import RequestLogged, redact_query
 from explorer.api.models import Priority
@@ -27,10 +27,9 @@ from explorer.api.tokens import EXT_PRIORITY, EXT_REPEATABLE
 
 @dataclass
 class _Attempts:
-    """One request's tries so far: how many were sent and how long was waited between."""
+    """This request's tries (the call's budget counts a 401 replay's too)."""
 
     sent: int = 0
-    waited: float = 0.0
     status: int | None = None
     error: str | None = None
     cause: httpx.TransportError | None = None
@@ -61,17 +60,19 @@ class GatedTransport(httpx.AsyncBaseTransport):
         repeatable = method in SAFE_METHODS or bool(request.extensions.get(EXT_REPEATABLE))
         started = time.monotonic()
         tries = _Attempts()
+        budget = call_budget(request)
         ticket = self._gate.ticket()
         try:
             while True:
                 await self._gate.acquire(priority, ticket)
                 outcome, response = await self._send_once(request, tries)
+                budget.sent += 1  # `_send_once` returns only once it has sent
                 verdict = decide(
                     self.policy,
                     outcome,
                     repeatable=repeatable,
-                    attempts=tries.sent,
-                    waited=tries.waited,
+                    attempts=budget.sent,
+                    waited=budget.waited,
                     jitter=random.random(),
                 )
                 if not verdict.retry:
@@ -79,7 +80,7 @@ class GatedTransport(httpx.AsyncBaseTransport):
                         message = f"{method} {request.url.path} failed: {tries.error}"
                         raise NetworkError(message) from tries.cause
                     return response
-                tries.waited += verdict.delay
+                budget.waited += verdict.delay
                 if response is not None:
                     await response.aclose()
                 if verdict.hold:

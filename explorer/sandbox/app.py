@@ -139,7 +139,7 @@ def api(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         try:
             if settings.latency_ms > 0:
                 await asyncio.sleep(settings.latency_ms / 1000)
-            token = state.tokens.check(request)
+            token = state.tokens.check(request, reject=settings.reject_tokens)
             if settings.rate_limit is not None:
                 decision = state.limiter.take(token, settings.rate_limit)
                 extra_headers = rate_headers(decision, settings.rate_headers)

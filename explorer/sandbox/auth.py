@@ -93,8 +93,9 @@ class Tokens:
         self._expiry[token] = now + ttl
         return token
 
-    def check(self, request: Request) -> str:
-        """The request's valid bearer token; raises a 401 when missing, unknown or expired."""
+    def check(self, request: Request, *, reject: bool = False) -> str:
+        """The request's valid bearer token; raises a 401 when missing, unknown or expired,
+        or for every token when `reject` is set."""
         authorization = request.headers.get("authorization", "")
         scheme, _, token = authorization.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
@@ -104,7 +105,7 @@ class Tokens:
                 headers={"WWW-Authenticate": "Bearer"},
             )
         expiry = self._expiry.get(token.strip())
-        if expiry is None:
+        if expiry is None or reject:
             raise ApiError(
                 401, "the access token is not valid", headers={"WWW-Authenticate": "Bearer"}
             )

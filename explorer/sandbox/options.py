@@ -35,7 +35,8 @@ class SandboxOptions:
     """Everything `elx sandbox serve` takes; `port=0` picks a free port.
 
     `spec_literal` ("keyed" or "unkeyed") answers as the spec shows it (see `literal.py`);
-    `token_ttl` None means 86400 s, or 3600 s in that mode.
+    `token_ttl` None means 86400 s, or 3600 s in that mode. `reject_tokens` makes every
+    `/v1` call answer 401 though tokens are still issued (a server that revoked the client).
     """
 
     host: str = "127.0.0.1"
@@ -50,6 +51,7 @@ class SandboxOptions:
     latency_ms: float = 0
     fail_rate: float = 0.0
     spec_literal: str | None = None
+    reject_tokens: bool = False
 
     def __post_init__(self) -> None:
         if self.spec_literal is not None and self.spec_literal not in SPEC_LITERAL_CHOICES:
@@ -67,6 +69,7 @@ class SandboxOptions:
             rate_headers=self.rate_headers,
             latency_ms=self.latency_ms,
             fail_rate=self.fail_rate,
+            reject_tokens=self.reject_tokens,
         )
 
 
@@ -79,6 +82,7 @@ class LiveSettings:
     rate_headers: str = "all"
     latency_ms: float = 0
     fail_rate: float = 0.0
+    reject_tokens: bool = False
 
     def __post_init__(self) -> None:
         self.check()

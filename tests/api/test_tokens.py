@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from api_helpers import WireRecorder, settings_for
 
-from explorer.api import ConfigurationError, ElementumClient, TokenState
+from explorer.api import AuthError, ConfigurationError, ElementumClient, TokenState
 from explorer.sandbox import RunningSandbox
 
 
@@ -90,3 +90,28 @@ async def test_a_bad_secret_is_a_configuration_error_at_once(
     assert "wrong" not in caught.value.message
     assert wire.token_requests() == 1
     assert wire.statuses("/v1/") == []
+
+
+async def test_a_server_refusing_every_fresh_token_gets_one_replay_then_an_auth_error(
+    make_sandbox: Callable[..., RunningSandbox], wire: WireRecorder
+) -> None:
+    sb = make_sandbox(reject_tokens=True)
+    async with ElementumClient(settings_for(sb), inner_transport=wire) as client:
+        with pytest.raises(AuthError) as caught:
+            await client.list_page("tasks", "ittickets", first=1)
+    assert caught.value.status == 401
+    assert "refused even after getting a new one" in caught.value.message
+    assert wire.statuses("/v1/") == [401, 401]
+    assert wire.token_requests() == 2
+
+
+async def test_a_401_replay_counts_against_the_retry_budget(
+    make_sandbox: Callable[..., RunningSandbox], wire: WireRecorder
+) -> None:
+    """With one attempt allowed, a refused token is not replayed: the replay is an attempt."""
+    sb = make_sandbox(reject_tokens=True)
+    async with ElementumClient(settings_for(sb), inner_transport=wire, max_attempts=1) as client:
+        with pytest.raises(AuthError):
+            await client.list_page("tasks", "ittickets", first=1)
+    assert wire.statuses("/v1/") == [401]
+    assert wire.token_requests() == 1
