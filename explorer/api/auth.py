@@ -14,19 +14,10 @@ from collections.abc import AsyncGenerator
 
 import httpx
 
-from explorer.api.retry_policy import CallBudget, RetryPolicy
+from explorer.api.retry_policy import RetryPolicy, call_budget
 from explorer.api.tokens import TokenManager
 
 EXT_RESTAMP = "elx.restamp"
-EXT_BUDGET = "elx.budget"
-
-
-def call_budget(request: httpx.Request) -> CallBudget:
-    """The budget the request's attempts share, made on first use."""
-    budget = request.extensions.get(EXT_BUDGET)
-    if not isinstance(budget, CallBudget):
-        budget = request.extensions[EXT_BUDGET] = CallBudget()
-    return budget
 
 
 def _bearer(request: httpx.Request) -> str | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import mimetypes
+import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from types import TracebackType
@@ -16,13 +18,28 @@ from explorer.api.errors import ApiError, NetworkError, error_for_response
 from explorer.api.events import ClientEvent, EventHub, RateState, TokenState
 from explorer.api.models import Page, Priority
 from explorer.api.rate_gate import RateGate
-from explorer.api.retry_policy import RetryPolicy
+from explorer.api.retry_policy import EXT_BUDGET, CallBudget, RetryPolicy
 from explorer.api.settings import ConnectionSettings
 from explorer.api.tokens import EXT_PRIORITY, TokenManager
 from explorer.api.transport import GatedTransport
 
 MAX_PAGE_SIZE = 1000
 USER_AGENT = "elementum-explorer"
+# Per attempt, within the call's deadline: connecting is quick or never; an answer may take
+# a while on a big page, but a frozen server must leave time for a second attempt.
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 20.0
+
+
+def attempt_timeouts(deadline: float) -> httpx.Timeout:
+    return httpx.Timeout(
+        min(READ_TIMEOUT, deadline), connect=min(CONNECT_TIMEOUT, deadline), pool=deadline
+    )
+
+
+def stopped_answering(deadline: float) -> str:
+    """Why a call ran out of its deadline, for a person."""
+    return f"the server stopped answering; gave up after {deadline:g} s (the profile's deadline_s)"
 
 
 def collection_path(record_type: str, alias: str) -> str:
@@ -41,7 +58,7 @@ class ElementumClient:
         self,
         settings: ConnectionSettings,
         *,
-        timeout: float = 30.0,
+        timeout: float | None = None,
         max_attempts: int = 6,
         max_total_wait: float = 60.0,
         inner_transport: httpx.AsyncBaseTransport | None = None,
@@ -57,7 +74,7 @@ class ElementumClient:
         self._http = httpx.AsyncClient(
             base_url=settings.api_url,
             transport=self._transport,
-            timeout=timeout,
+            timeout=attempt_timeouts(settings.deadline_s) if timeout is None else timeout,
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
         )
         self._tokens = TokenManager(settings, self._http, self._events.emit)
@@ -75,6 +92,7 @@ class ElementumClient:
         await self.aclose()
 
     async def aclose(self) -> None:
+        self._tokens.cancel()
         await self._http.aclose()
 
     # -- events -------------------------------------------------------------------------
@@ -108,10 +126,16 @@ class ElementumClient:
         **kwargs: Any,
     ) -> httpx.Response:
         clean = {k: v for k, v in (params or {}).items() if v is not None}
+        deadline = self.settings.deadline_s
+        budget = CallBudget(deadline=time.monotonic() + deadline)
+        extensions = {EXT_PRIORITY: priority, EXT_BUDGET: budget}
         try:
-            response = await self._http.request(
-                method, path, params=clean, extensions={EXT_PRIORITY: priority}, **kwargs
-            )
+            async with asyncio.timeout(deadline):
+                response = await self._http.request(
+                    method, path, params=clean, extensions=extensions, **kwargs
+                )
+        except TimeoutError as error:
+            raise NetworkError(f"{what}: {stopped_answering(deadline)}") from error
         except ApiError:
             raise
         except (httpx.HTTPError, httpx.InvalidURL) as error:

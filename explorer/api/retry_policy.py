@@ -13,12 +13,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from explorer.api.rate_headers import RateInfo
 
+if TYPE_CHECKING:
+    import httpx
+
 SAFE_METHODS = frozenset({"GET", "HEAD", "PUT"})
 RETRY_STATUSES = frozenset({500, 502, 503, 504})
+
+# The request extension that carries its call's `CallBudget`.
+EXT_BUDGET = "elx.budget"
 
 # What went wrong below HTTP: nothing sent (refused, connect timeout), sent but no answer
 # (lost), or a URL the transport cannot speak to at all (never worth a retry).
@@ -43,9 +49,22 @@ class CallBudget:
 
     sent: int = 0
     waited: float = 0.0
+    # When the call must be over (monotonic clock); None for no deadline.
+    deadline: float | None = None
 
     def can_send_again(self, policy: RetryPolicy) -> bool:
         return self.sent < policy.max_attempts
+
+    def time_left(self, now: float) -> float | None:
+        return None if self.deadline is None else self.deadline - now
+
+
+def call_budget(request: httpx.Request) -> CallBudget:
+    """The budget the request's attempts share, made on first use."""
+    budget = request.extensions.get(EXT_BUDGET)
+    if not isinstance(budget, CallBudget):
+        budget = request.extensions[EXT_BUDGET] = CallBudget()
+    return budget
 
 
 @dataclass(frozen=True)

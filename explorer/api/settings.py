@@ -11,6 +11,9 @@ from explorer.records import DEFAULT_ID_KEY, DEFAULT_PAGE_SIZE
 TokenStyle = Literal["json", "basic", "form"]
 TOKEN_STYLES: tuple[str, ...] = ("json", "basic", "form")
 
+# Seconds one user-visible call may take, all its attempts and waits together.
+DEFAULT_DEADLINE = 60.0
+
 REGION_HOSTS: dict[str, str] = {
     "us": "https://api.elementum.io",
     "eu": "https://api.eu.elementum.io",
@@ -42,6 +45,7 @@ class ConnectionSettings:
     rate_per_second: float = 5.0
     burst: int = 5
     page_size: int = DEFAULT_PAGE_SIZE
+    deadline_s: float = DEFAULT_DEADLINE
     label: str = "default"
 
     def __post_init__(self) -> None:

@@ -27,6 +27,7 @@ from explorer.api.errors import (
 )
 from explorer.api.events import TokenState
 from explorer.api.models import Priority
+from explorer.api.retry_policy import EXT_BUDGET, CallBudget
 from explorer.api.settings import ConnectionSettings
 
 DEFAULT_LIFETIME = 86400.0
@@ -91,6 +92,11 @@ class TokenManager:
         if not task.cancelled():
             task.exception()  # retrieved here so an unawaited failure is never reported twice
 
+    def cancel(self) -> None:
+        """Stop a token request in flight (the client is closing)."""
+        if self._inflight is not None:
+            self._inflight.cancel()
+
     def invalidate(self, token: str) -> None:
         """The server refused `token`: the next `get` fetches a new one."""
         if self._token == token:
@@ -102,14 +108,28 @@ class TokenManager:
         self._set_state(TokenState("refreshing", valid_until, "getting a token"))
         headers, body = token_request(self._settings)
         self.requests_made += 1
+        deadline = self._settings.deadline_s
+        budget = CallBudget(deadline=time.monotonic() + deadline)
         try:
-            response = await self._http.post(
-                self._settings.token_url,
-                headers={"Accept": "application/json", **headers},
-                auth=httpx.Auth(),  # the token request carries credentials, never a bearer token
-                extensions={EXT_PRIORITY: Priority.TOKEN, EXT_REPEATABLE: True},
-                **body,
+            async with asyncio.timeout(deadline):
+                response = await self._http.post(
+                    self._settings.token_url,
+                    headers={"Accept": "application/json", **headers},
+                    auth=httpx.Auth(),  # it carries credentials, never a bearer token
+                    extensions={
+                        EXT_PRIORITY: Priority.TOKEN,
+                        EXT_REPEATABLE: True,
+                        EXT_BUDGET: budget,
+                    },
+                    **body,
+                )
+        except TimeoutError as error:
+            failure = NetworkError(
+                f"cannot get a token from {self._settings.token_url}: the server stopped "
+                f"answering; gave up after {deadline:g} s (the profile's deadline_s)"
             )
+            self._set_state(TokenState("failed", None, failure.message))
+            raise failure from error
         except ApiError as error:
             self._set_state(TokenState("failed", None, error.message))
             raise

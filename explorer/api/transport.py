@@ -15,13 +15,20 @@ from dataclasses import dataclass
 
 import httpx
 
-from explorer.api.auth import EXT_RESTAMP, call_budget
+from explorer.api.auth import EXT_RESTAMP
 from explorer.api.errors import NetworkError
 from explorer.api.events import RequestLogged, redact_query
 from explorer.api.models import Priority
 from explorer.api.rate_gate import RateGate
 from explorer.api.rate_headers import RateInfo, parse_rate_headers
-from explorer.api.retry_policy import SAFE_METHODS, Failure, Outcome, RetryPolicy, decide
+from explorer.api.retry_policy import (
+    SAFE_METHODS,
+    Failure,
+    Outcome,
+    RetryPolicy,
+    call_budget,
+    decide,
+)
 from explorer.api.tokens import EXT_PRIORITY, EXT_REPEATABLE
 
 
@@ -74,10 +81,14 @@ class GatedTransport(httpx.AsyncBaseTransport):
                     attempts=budget.sent,
                     waited=budget.waited,
                     jitter=random.random(),
+                    time_left=budget.time_left(time.monotonic()),
                 )
                 if not verdict.retry:
                     if response is None:
                         message = f"{method} {request.url.path} failed: {tries.error}"
+                        spent = time.monotonic() - started
+                        tried = f"{tries.sent} attempt" + ("s" if tries.sent > 1 else "")
+                        message += f"; gave up after {tried} in {spent:.1f} s"
                         raise NetworkError(message) from tries.cause
                     return response
                 budget.waited += verdict.delay

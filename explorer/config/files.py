@@ -10,7 +10,7 @@ from typing import Any, cast
 import platformdirs
 import tomli_w
 
-from explorer.api.settings import REGION_HOSTS, TOKEN_STYLES, TokenStyle
+from explorer.api.settings import DEFAULT_DEADLINE, REGION_HOSTS, TOKEN_STYLES, TokenStyle
 from explorer.config.errors import ConfigError
 from explorer.config.model import Config, Profile
 from explorer.config.secrets import SECRET_KINDS, SecretSource
@@ -36,6 +36,7 @@ _PROFILE_KEYS = frozenset(
         "aliases",
         "saved_filters",
         "read_only",
+        "deadline_s",
     }
 )
 
@@ -115,6 +116,7 @@ class _Reader:
             aliases=self.aliases(raw.get("aliases", {}), f"{base}.aliases"),
             saved_filters=self.saved(raw.get("saved_filters", {}), f"{base}.saved_filters"),
             read_only=read_only,
+            deadline_s=self.number(raw, "deadline_s", f"{base}.deadline_s", DEFAULT_DEADLINE),
         )
 
     def secret(self, raw: Any, key: str) -> SecretSource | None:
@@ -216,6 +218,8 @@ def _dump_profile(profile: Profile) -> dict[str, Any]:
     body["rate_per_second"] = profile.rate_per_second
     body["burst"] = profile.burst
     body["page_size"] = profile.page_size
+    if profile.deadline_s != DEFAULT_DEADLINE:
+        body["deadline_s"] = profile.deadline_s
     if profile.read_only:
         body["read_only"] = True
     if profile.aliases:

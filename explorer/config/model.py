@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from explorer.api.errors import ConfigurationError
-from explorer.api.settings import REGION_HOSTS, ConnectionSettings, TokenStyle, base_url_for
+from explorer.api.settings import (
+    DEFAULT_DEADLINE,
+    REGION_HOSTS,
+    ConnectionSettings,
+    TokenStyle,
+    base_url_for,
+)
 from explorer.config.secrets import SecretError, SecretSource
 from explorer.records import DEFAULT_ID_KEY, DEFAULT_PAGE_SIZE
 
@@ -37,6 +43,8 @@ class Profile:
     aliases: dict[str, list[str]] = field(default_factory=dict)
     saved_filters: dict[str, dict[str, str]] = field(default_factory=dict)
     read_only: bool = False
+    # Seconds one call may take, every attempt and wait included.
+    deadline_s: float = DEFAULT_DEADLINE
 
     @property
     def target(self) -> str:
@@ -95,6 +103,7 @@ class Profile:
             rate_per_second=self.rate_per_second,
             burst=self.burst,
             page_size=self.page_size,
+            deadline_s=self.deadline_s,
             label=self.name,
         )
 
