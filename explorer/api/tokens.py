@@ -1,7 +1,8 @@
 """OAuth client-credentials tokens: fetched once for many callers, renewed before they expire.
 
 - Single flight: however many callers need a token at once, one token request is made.
-- Proactive renewal at `expires_in` minus a skew of 10% capped at 60 s.
+- Proactive renewal at `expires_in` minus a margin of 20% of it (at most 60 s), counted
+  from when the token was asked for, so a token is never used past its announced life.
 - A 400/401 from the token endpoint means the client id or secret is wrong: a
   ConfigurationError at once, never retried.
 """
@@ -39,7 +40,9 @@ EXT_REPEATABLE = "elx.repeatable"  # a POST that is safe to send twice (the toke
 
 
 def refresh_skew(lifetime: float) -> float:
-    return min(MAX_SKEW, 0.1 * lifetime)
+    """How long before its announced end a token is renewed: a fifth of its life (at most a
+    minute), room for a request stamped with it to wait for a connection and be read."""
+    return min(MAX_SKEW, 0.2 * lifetime)
 
 
 def token_request(settings: ConnectionSettings) -> tuple[dict[str, str], dict[str, Any]]:
@@ -109,7 +112,8 @@ class TokenManager:
         headers, body = token_request(self._settings)
         self.requests_made += 1
         deadline = self._settings.deadline_s
-        budget = CallBudget(deadline=time.monotonic() + deadline)
+        asked_at = time.monotonic()
+        budget = CallBudget(deadline=asked_at + deadline)
         try:
             async with asyncio.timeout(deadline):
                 response = await self._http.post(
@@ -142,10 +146,11 @@ class TokenManager:
         finally:
             await response.aclose()
         token, lifetime = self._read(response)
-        now = time.monotonic()
+        # The lifetime counts from when the server issued the token, which is after the
+        # request was sent: counting from the send errs on the early side.
         self._token = token
-        self._expires_at = now + lifetime
-        self._refresh_at = now + lifetime - refresh_skew(lifetime)
+        self._expires_at = asked_at + lifetime
+        self._refresh_at = asked_at + lifetime - refresh_skew(lifetime)
         self._set_state(TokenState("valid", time.time() + lifetime, "token valid"))
         return token
 

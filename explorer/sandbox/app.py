@@ -652,6 +652,15 @@ def remove_related(call: Call) -> Response:
 # --- token and index --------------------------------------------------------------------
 
 
+def announced_lifetime(ttl: float) -> float:
+    """`expires_in` for a token living `ttl` seconds: whole seconds rounded down, so a client
+    that trusts it never holds a token longer than it lives; a test's sub-second lifetime is
+    announced to the millisecond, rounded down too."""
+    if ttl >= 1:
+        return math.floor(ttl)
+    return math.floor(ttl * 1000) / 1000
+
+
 async def issue_token(request: Request) -> Response:
     state = _state(request)
     try:
@@ -662,7 +671,7 @@ async def issue_token(request: Request) -> Response:
         token = state.tokens.issue(credentials, ttl)
     except ApiError as error:
         return error.response()
-    answer = {"access_token": token, "token_type": "Bearer", "expires_in": math.ceil(ttl)}
+    answer = {"access_token": token, "token_type": "Bearer", "expires_in": announced_lifetime(ttl)}
     if state.spec_literal is not None:
         return JSONResponse(
             literal_token(answer), status_code=201, headers={"Cache-Control": "no-store"}
