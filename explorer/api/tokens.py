@@ -29,9 +29,11 @@ from explorer.api.errors import (
 from explorer.api.events import TokenState
 from explorer.api.models import Priority
 from explorer.api.retry_policy import EXT_BUDGET, CallBudget
-from explorer.api.settings import ConnectionSettings
+from explorer.api.settings import SHAPE_NAMES, TOKEN_SHAPES, ConnectionSettings
 
 DEFAULT_LIFETIME = 86400.0
+# Token endpoint answers that refuse the request's shape or its credentials.
+REFUSED = frozenset({400, 401, 403, 415})
 MAX_SKEW = 60.0
 
 # Extension keys the transport reads on each request.
@@ -45,17 +47,30 @@ def refresh_skew(lifetime: float) -> float:
     return min(MAX_SKEW, 0.2 * lifetime)
 
 
-def token_request(settings: ConnectionSettings) -> tuple[dict[str, str], dict[str, Any]]:
-    """Headers and httpx body arguments for the profile's token request shape (API.md)."""
+def token_request(
+    settings: ConnectionSettings, style: str
+) -> tuple[dict[str, str], dict[str, Any]]:
+    """Headers and httpx body arguments for one token request shape (API.md)."""
     grant = {"grant_type": "client_credentials"}
-    if settings.token_style == "basic":
+    if style == "basic":
         pair = f"{settings.client_id}:{settings.client_secret}".encode()
         headers = {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
         return headers, {"data": grant}
     credentials = {"client_id": settings.client_id, "client_secret": settings.client_secret}
-    if settings.token_style == "form":
+    if style == "form":
         return {}, {"data": {**grant, **credentials}}
     return {}, {"json": {**grant, **credentials}}
+
+
+def styles_to_try(settings: ConnectionSettings) -> tuple[str, ...]:
+    """An explicit style alone; for `auto`, the documented shapes in order, the one that
+    worked last time first."""
+    if settings.token_style != "auto":
+        return (settings.token_style,)
+    known = settings.memory.token_style() if settings.memory is not None else None
+    if known not in TOKEN_SHAPES:
+        return TOKEN_SHAPES
+    return (known, *(style for style in TOKEN_SHAPES if style != known))
 
 
 class TokenManager:
@@ -109,27 +124,14 @@ class TokenManager:
     async def _fetch(self) -> str:
         valid_until = time.time() + (self._expires_at - time.monotonic()) if self._token else None
         self._set_state(TokenState("refreshing", valid_until, "getting a token"))
-        headers, body = token_request(self._settings)
-        self.requests_made += 1
         deadline = self._settings.deadline_s
-        asked_at = time.monotonic()
-        budget = CallBudget(deadline=asked_at + deadline)
+        url = self._settings.token_url
         try:
             async with asyncio.timeout(deadline):
-                response = await self._http.post(
-                    self._settings.token_url,
-                    headers={"Accept": "application/json", **headers},
-                    auth=httpx.Auth(),  # it carries credentials, never a bearer token
-                    extensions={
-                        EXT_PRIORITY: Priority.TOKEN,
-                        EXT_REPEATABLE: True,
-                        EXT_BUDGET: budget,
-                    },
-                    **body,
-                )
+                asked_at, token, lifetime = await self._ask(time.monotonic() + deadline)
         except TimeoutError as error:
             failure = NetworkError(
-                f"cannot get a token from {self._settings.token_url}: the server stopped "
+                f"cannot get a token from {url}: the server stopped "
                 f"answering; gave up after {deadline:g} s (the profile's deadline_s)"
             )
             self._set_state(TokenState("failed", None, failure.message))
@@ -138,14 +140,9 @@ class TokenManager:
             self._set_state(TokenState("failed", None, error.message))
             raise
         except httpx.HTTPError as error:
-            failure = NetworkError(f"cannot reach {self._settings.token_url}: {error}")
+            failure = NetworkError(f"cannot reach {url}: {error}")
             self._set_state(TokenState("failed", None, failure.message))
             raise failure from error
-        try:
-            await response.aread()
-        finally:
-            await response.aclose()
-        token, lifetime = self._read(response)
         # The lifetime counts from when the server issued the token, which is after the
         # request was sent: counting from the send errs on the early side.
         self._token = token
@@ -154,15 +151,69 @@ class TokenManager:
         self._set_state(TokenState("valid", time.time() + lifetime, "token valid"))
         return token
 
+    async def _post(self, style: str, deadline: float) -> httpx.Response:
+        headers, body = token_request(self._settings, style)
+        self.requests_made += 1
+        response = await self._http.post(
+            self._settings.token_url,
+            headers={"Accept": "application/json", **headers},
+            auth=httpx.Auth(),  # it carries credentials, never a bearer token
+            extensions={
+                EXT_PRIORITY: Priority.TOKEN,
+                EXT_REPEATABLE: True,
+                EXT_BUDGET: CallBudget(deadline=deadline),
+            },
+            **body,
+        )
+        try:
+            await response.aread()
+        finally:
+            await response.aclose()
+        return response
+
+    async def _ask(self, deadline: float) -> tuple[float, str, float]:
+        """When the answered request was sent, its token and lifetime: each shape to try in
+        turn while the server refuses the shape (or the credentials: it cannot tell us)."""
+        styles = styles_to_try(self._settings)
+        refusals: list[str] = []
+        for style in styles:
+            asked_at = time.monotonic()
+            response = await self._post(style, deadline)
+            if response.status_code in REFUSED and len(styles) > 1:
+                refusals.append(f"{style} ({SHAPE_NAMES[style]}): {self._refusal(response)}")
+                continue
+            token, lifetime = self._read(response)
+            memory = self._settings.memory
+            if len(styles) > 1 and memory is not None and memory.token_style() != style:
+                memory.remember_token_style(style)
+            return asked_at, token, lifetime
+        raise ConfigurationError(
+            f"the client id or secret was refused by {self._settings.token_url} in every "
+            "documented token request shape: "
+            + "; ".join(refusals)
+            + ". Check the profile's client id and secret (the same refusal for every shape "
+            "usually means they are wrong), or set token_style to the shape the server takes",
+            status=401,
+        )
+
+    def _refusal(self, response: httpx.Response) -> str:
+        """What a refused token request got, as one line that never holds the secret."""
+        detail = body_text(response)
+        secret = self._settings.client_secret
+        if secret:
+            detail = detail.replace(secret, "***")
+        return f"HTTP {response.status_code}" + (f": {detail}" if detail else "")
+
     def _read(self, response: httpx.Response) -> tuple[str, float]:
         status = response.status_code
         url = self._settings.token_url
-        if status in (400, 401, 403):
-            detail = body_text(response)
+        if status in REFUSED:
+            style = self._settings.token_style
+            others = ", ".join(s for s in TOKEN_SHAPES if s != style)
             error: ApiError = ConfigurationError(
-                f"the client id or secret was refused by {url} (HTTP {status}"
-                + (f": {detail})" if detail else ")")
-                + "; check the profile's credentials",
+                f"the client id or secret was refused by {url} ({self._refusal(response)}); "
+                f"check the profile's credentials, or its token_style: {style} is one of the "
+                f"documented request shapes ({others} are the others, auto tries each)",
                 status=status,
             )
         elif status not in (200, 201):
@@ -189,5 +240,4 @@ class TokenManager:
                     lifetime = DEFAULT_LIFETIME
                 return token, lifetime
             error = AuthError(f"the token answer from {url} holds no bearer token", status=status)
-        self._set_state(TokenState("failed", None, error.message))
         raise error

@@ -151,7 +151,12 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="read it from stdin and store it in config.toml (mode 0600)",
     )
-    adding.add_argument("--token-style", choices=TOKEN_STYLES, default="json")
+    adding.add_argument(
+        "--token-style",
+        choices=TOKEN_STYLES,
+        default="auto",
+        help="token request shape (default: auto, which tries each documented one)",
+    )
     adding.add_argument("--id-key", default="Handle", help="record id field (default: Handle)")
     adding.add_argument("--rate", type=_positive, default=5.0, help="requests per second")
     adding.add_argument("--burst", type=int, default=5, help="requests allowed at once")

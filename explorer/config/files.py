@@ -94,7 +94,7 @@ class _Reader:
         base_url = self.text(raw, "base_url", f"{base}.base_url")
         if base_url is not None and not base_url.startswith(("http://", "https://")):
             raise self.fail(f"{base}.base_url", f"expected an http(s) URL, got {base_url!r}")
-        style = self.text(raw, "token_style", f"{base}.token_style") or "json"
+        style = self.text(raw, "token_style", f"{base}.token_style") or "auto"
         if style not in TOKEN_STYLES:
             raise self.fail(
                 f"{base}.token_style", f"expected one of {', '.join(TOKEN_STYLES)}, got {style!r}"

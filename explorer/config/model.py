@@ -4,7 +4,7 @@ aliases and saved filters, the default profile, key bindings and the theme."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from explorer.api.settings import (
     TokenStyle,
     base_url_for,
 )
+from explorer.config.remembered import ProfileMemory
 from explorer.config.secrets import SecretError, SecretSource
 from explorer.records import DEFAULT_ID_KEY, DEFAULT_PAGE_SIZE
 
@@ -35,7 +36,7 @@ class Profile:
     base_url: str | None = None
     client_id: str = ""
     secret: SecretSource | None = None
-    token_style: TokenStyle = "json"
+    token_style: TokenStyle = "auto"
     id_key: str = DEFAULT_ID_KEY
     rate_per_second: float = DEFAULT_RATE
     burst: int = DEFAULT_BURST
@@ -94,7 +95,7 @@ class Profile:
                 secret = self.secret.resolve(client_id, env)
             except SecretError as error:
                 raise ConfigurationError(f"profile {self.name!r}: {error}") from error
-        return ConnectionSettings(
+        settings = ConnectionSettings(
             base_url=base,
             client_id=client_id,
             client_secret=secret,
@@ -106,6 +107,8 @@ class Profile:
             deadline_s=self.deadline_s,
             label=self.name,
         )
+        memory = ProfileMemory(self.name, client_id, settings.token_url)
+        return replace(settings, memory=memory)
 
 
 @dataclass

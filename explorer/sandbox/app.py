@@ -668,7 +668,7 @@ async def issue_token(request: Request) -> Response:
             await asyncio.sleep(state.settings.latency_ms / 1000)
         credentials = await read_token_request(request)
         ttl = state.settings.token_ttl
-        token = state.tokens.issue(credentials, ttl)
+        token = state.tokens.issue(credentials, ttl, state.settings.token_shape)
     except ApiError as error:
         return error.response()
     answer = {"access_token": token, "token_type": "Bearer", "expires_in": announced_lifetime(ttl)}

@@ -81,15 +81,53 @@ async def test_each_token_request_style_is_accepted(sandbox: RunningSandbox, sty
 async def test_a_bad_secret_is_a_configuration_error_at_once(
     sandbox: RunningSandbox, wire: WireRecorder
 ) -> None:
-    settings = settings_for(sandbox, client_secret="wrong")
+    settings = settings_for(sandbox, client_secret="wrong", token_style="json")
     async with ElementumClient(settings, inner_transport=wire) as client:
         with pytest.raises(ConfigurationError) as caught:
             await client.list_page("tasks", "ittickets", first=1)
         assert client.token_state.status == "failed"
     assert "client id or secret was refused" in caught.value.message
+    assert "token_style: json is one of the documented request shapes" in caught.value.message
     assert "wrong" not in caught.value.message
     assert wire.token_requests() == 1
     assert wire.statuses("/v1/") == []
+
+
+async def test_auto_finds_the_one_shape_a_server_takes(
+    make_sandbox: Callable[..., RunningSandbox], wire: WireRecorder
+) -> None:
+    sb = make_sandbox(token_shape="form")
+    async with ElementumClient(settings_for(sb), inner_transport=wire) as client:
+        page = await client.list_page("tasks", "ittickets", first=1)
+    assert page.items
+    assert wire.statuses("/oauth/token") == [400, 400, 200]
+
+
+async def test_an_explicit_style_is_used_alone(
+    make_sandbox: Callable[..., RunningSandbox], wire: WireRecorder
+) -> None:
+    sb = make_sandbox(token_shape="form")
+    settings = settings_for(sb, token_style="basic")
+    async with ElementumClient(settings, inner_transport=wire) as client:
+        with pytest.raises(ConfigurationError) as caught:
+            await client.list_page("tasks", "ittickets", first=1)
+    assert wire.statuses("/oauth/token") == [400]
+    assert "takes form token requests only" in caught.value.message
+
+
+async def test_when_every_shape_is_refused_the_error_says_what_each_got(
+    sandbox: RunningSandbox, wire: WireRecorder
+) -> None:
+    settings = settings_for(sandbox, client_secret="wrong-secret")
+    async with ElementumClient(settings, inner_transport=wire) as client:
+        with pytest.raises(ConfigurationError) as caught:
+            await client.list_page("tasks", "ittickets", first=1)
+    message = caught.value.message
+    assert wire.statuses("/oauth/token") == [401, 401, 401]
+    for shape in ("json (a JSON body", "basic (a form body with a Basic", "form (a form body"):
+        assert f"{shape}" in message
+    assert message.count("HTTP 401: unknown client id or secret") == 3
+    assert "wrong-secret" not in message
 
 
 async def test_a_server_refusing_every_fresh_token_gets_one_replay_then_an_auth_error(

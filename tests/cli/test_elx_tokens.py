@@ -1,0 +1,71 @@
+"""`elx` and the token endpoint: the request shape found and remembered per profile."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from elx_helpers import elx
+
+from explorer.sandbox import RunningSandbox
+
+pytestmark = pytest.mark.usefixtures("sandbox_env")
+
+
+def token_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """The sandbox's access-log lines for the token endpoint, as `POST /oauth/token 200`."""
+    return [
+        " ".join(r.getMessage().split()[:3])
+        for r in caplog.records
+        if r.name == "explorer.sandbox.access" and "/oauth/token" in r.getMessage()
+    ]
+
+
+def write_profile(path: Path, sandbox: RunningSandbox, *extra: str) -> None:
+    lines = [
+        "[profiles.work]",
+        f'base_url = "{sandbox.base_url}"',
+        f'client_id = "{sandbox.client_id}"',
+        'secret = { env = "ELEMENTUM_CLIENT_SECRET" }',
+        *extra,
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_auto_remembers_the_shape_that_answered_for_the_next_run(
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    fresh_config: Path,
+    make_sandbox: Callable[..., RunningSandbox],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("ELEMENTUM_BASE_URL")
+    picky = make_sandbox(token_shape="basic")
+    write_profile(fresh_config, picky)
+    caplog.set_level(logging.INFO, logger="explorer.sandbox.access")
+    first = elx(capsys, "records", "list", "tasks/ittickets", "--first", "1")
+    assert first.code == 0, first.err
+    assert token_lines(caplog) == ["POST /oauth/token 400", "POST /oauth/token 200"]
+    caplog.clear()
+    second = elx(capsys, "records", "list", "tasks/ittickets", "--first", "1")
+    assert second.code == 0, second.err
+    assert token_lines(caplog) == ["POST /oauth/token 200"]
+
+
+def test_when_every_shape_is_refused_elx_says_what_each_got(
+    capsys: pytest.CaptureFixture[str],
+    fresh_config: Path,
+    sandbox: RunningSandbox,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("ELEMENTUM_BASE_URL")
+    monkeypatch.setenv("ELEMENTUM_CLIENT_SECRET", "not-the-secret")
+    write_profile(fresh_config, sandbox)
+    run = elx(capsys, "records", "list", "tasks/ittickets", "--first", "1")
+    assert run.code == 3
+    assert run.err.startswith("elx: configuration error: the client id or secret was refused")
+    assert "in every documented token request shape: json (" in run.err
+    assert run.err.count("HTTP 401") == 3
+    assert "not-the-secret" not in run.err
