@@ -30,6 +30,7 @@ from explorer.api.events import TokenState
 from explorer.api.models import Priority
 from explorer.api.retry_policy import EXT_BUDGET, CallBudget
 from explorer.api.settings import SHAPE_NAMES, TOKEN_SHAPES, ConnectionSettings
+from explorer.api.token_memory import CachedToken
 
 DEFAULT_LIFETIME = 86400.0
 # Token endpoint answers that refuse the request's shape or its credentials.
@@ -88,6 +89,7 @@ class TokenManager:
         self._expires_at = 0.0
         self._inflight: asyncio.Task[str] | None = None
         self.requests_made = 0
+        self._looked_up = False  # the token kept from an earlier run was looked for
         self.state = TokenState("none", None, "no token yet")
 
     def _set_state(self, state: TokenState) -> None:
@@ -96,6 +98,8 @@ class TokenManager:
 
     async def get(self) -> str:
         """A token valid for at least the skew; fetches one (single flight) when needed."""
+        if self._token is None and not self._looked_up:
+            self._reuse_cached()
         if self._token is not None and time.monotonic() < self._refresh_at:
             return self._token
         if self._inflight is None:
@@ -120,6 +124,24 @@ class TokenManager:
         if self._token == token:
             self._token = None
             self._refresh_at = 0.0
+            if self._settings.memory is not None:
+                self._settings.memory.drop_token()
+
+    def _reuse_cached(self) -> None:
+        """Take the token an earlier run kept, if it is not yet due for renewal."""
+        self._looked_up = True
+        memory = self._settings.memory
+        cached = memory.cached_token() if memory is not None else None
+        if cached is None:
+            return
+        left = cached.expires_at - time.time()
+        if left <= refresh_skew(cached.lifetime):
+            return
+        now = time.monotonic()
+        self._token = cached.token
+        self._expires_at = now + left
+        self._refresh_at = now + left - refresh_skew(cached.lifetime)
+        self._set_state(TokenState("valid", cached.expires_at, "token valid"))
 
     async def _fetch(self) -> str:
         valid_until = time.time() + (self._expires_at - time.monotonic()) if self._token else None
@@ -148,7 +170,10 @@ class TokenManager:
         self._token = token
         self._expires_at = asked_at + lifetime
         self._refresh_at = asked_at + lifetime - refresh_skew(lifetime)
-        self._set_state(TokenState("valid", time.time() + lifetime, "token valid"))
+        valid_until = time.time() + (self._expires_at - time.monotonic())
+        if self._settings.memory is not None:
+            self._settings.memory.keep_token(CachedToken(token, valid_until, lifetime))
+        self._set_state(TokenState("valid", valid_until, "token valid"))
         return token
 
     async def _post(self, style: str, deadline: float) -> httpx.Response:

@@ -37,6 +37,7 @@ _PROFILE_KEYS = frozenset(
         "saved_filters",
         "read_only",
         "deadline_s",
+        "cache_token",
     }
 )
 
@@ -102,6 +103,9 @@ class _Reader:
         read_only = raw.get("read_only", False)
         if not isinstance(read_only, bool):
             raise self.fail(f"{base}.read_only", f"expected true or false, got {read_only!r}")
+        cache_token = raw.get("cache_token", True)
+        if not isinstance(cache_token, bool):
+            raise self.fail(f"{base}.cache_token", f"expected true or false, got {cache_token!r}")
         return Profile(
             name=name,
             region=region.lower() if region else (None if base_url else "us"),
@@ -117,6 +121,7 @@ class _Reader:
             saved_filters=self.saved(raw.get("saved_filters", {}), f"{base}.saved_filters"),
             read_only=read_only,
             deadline_s=self.number(raw, "deadline_s", f"{base}.deadline_s", DEFAULT_DEADLINE),
+            cache_token=cache_token,
         )
 
     def secret(self, raw: Any, key: str) -> SecretSource | None:
@@ -218,6 +223,8 @@ def _dump_profile(profile: Profile) -> dict[str, Any]:
     body["rate_per_second"] = profile.rate_per_second
     body["burst"] = profile.burst
     body["page_size"] = profile.page_size
+    if not profile.cache_token:
+        body["cache_token"] = False
     if profile.deadline_s != DEFAULT_DEADLINE:
         body["deadline_s"] = profile.deadline_s
     if profile.read_only:

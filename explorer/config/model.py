@@ -46,6 +46,9 @@ class Profile:
     read_only: bool = False
     # Seconds one call may take, every attempt and wait included.
     deadline_s: float = DEFAULT_DEADLINE
+    # Keep the token for later runs (state directory, mode 0600; the keyring for a keyring
+    # secret).
+    cache_token: bool = True
 
     @property
     def target(self) -> str:
@@ -107,7 +110,13 @@ class Profile:
             deadline_s=self.deadline_s,
             label=self.name,
         )
-        memory = ProfileMemory(self.name, client_id, settings.token_url)
+        memory = ProfileMemory(
+            self.name,
+            client_id,
+            settings.token_url,
+            cache_token=self.cache_token,
+            use_keyring=self.secret is not None and self.secret.kind == "keyring",
+        )
         return replace(settings, memory=memory)
 
 
