@@ -67,6 +67,7 @@ def sandbox_profile(server: SandboxServer, *, read_only: bool = False) -> Profil
         aliases=group_collections(server.collections),
         read_only=read_only,
         cache_token=False,  # a sandbox started for this run knows no earlier token
+        environment_overrides=False,
     )
 
 
