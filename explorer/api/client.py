@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import mimetypes
+import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from types import TracebackType
@@ -24,13 +26,28 @@ from explorer.api.events import ClientEvent, EventHub, RateState, TokenState
 from explorer.api.models import Page, Priority
 from explorer.api.query import with_query
 from explorer.api.rate_gate import RateGate
-from explorer.api.retry_policy import RetryPolicy
+from explorer.api.retry_policy import EXT_BUDGET, CallBudget, RetryPolicy
 from explorer.api.settings import ConnectionSettings
 from explorer.api.tokens import EXT_PRIORITY, TokenManager
 from explorer.api.transport import GatedTransport
 
 MAX_PAGE_SIZE = 1000
 USER_AGENT = "elementum-explorer"
+# Per attempt, within the call's deadline: connecting is quick or never; an answer may take
+# a while on a big page, but a frozen server must leave time for a second attempt.
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 20.0
+
+
+def attempt_timeouts(deadline: float) -> httpx.Timeout:
+    return httpx.Timeout(
+        min(READ_TIMEOUT, deadline), connect=min(CONNECT_TIMEOUT, deadline), pool=deadline
+    )
+
+
+def stopped_answering(deadline: float) -> str:
+    """Why a call ran out of its deadline, for a person."""
+    return f"the server stopped answering; gave up after {deadline:g} s (the profile's deadline_s)"
 
 
 def collection_path(record_type: str, alias: str) -> str:
@@ -49,7 +66,7 @@ class ElementumClient:
         self,
         settings: ConnectionSettings,
         *,
-        timeout: float = 30.0,
+        timeout: float | None = None,
         max_attempts: int = 6,
         max_total_wait: float = 60.0,
         inner_transport: httpx.AsyncBaseTransport | None = None,
@@ -60,20 +77,16 @@ class ElementumClient:
         # Plain-http endpoints (the sandbox) need no certificates: loading them takes ~0.1 s.
         plain = all(url.startswith("http://") for url in (settings.api_url, settings.token_url))
         inner = inner_transport or httpx.AsyncHTTPTransport(retries=1, verify=not plain)
-        self._transport = GatedTransport(
-            inner,
-            self._gate,
-            self._events.emit,
-            policy=RetryPolicy(max_attempts=max_attempts, max_total_wait=max_total_wait),
-        )
+        self._policy = RetryPolicy(max_attempts=max_attempts, max_total_wait=max_total_wait)
+        self._transport = GatedTransport(inner, self._gate, self._events.emit, policy=self._policy)
         self._http = httpx.AsyncClient(
             base_url=settings.api_url,
             transport=self._transport,
-            timeout=timeout,
+            timeout=attempt_timeouts(settings.deadline_s) if timeout is None else timeout,
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
         )
         self._tokens = TokenManager(settings, self._http, self._events.emit)
-        self._http.auth = TokenAuth(self._tokens)
+        self._http.auth = TokenAuth(self._tokens, self._policy)
 
     async def __aenter__(self) -> ElementumClient:
         return self
@@ -87,6 +100,7 @@ class ElementumClient:
         await self.aclose()
 
     async def aclose(self) -> None:
+        self._tokens.cancel()
         await self._http.aclose()
 
     # -- events -------------------------------------------------------------------------
@@ -126,10 +140,16 @@ class ElementumClient:
     ) -> httpx.Response:
         # The query is encoded here, not by httpx (which sends a space as `+`).
         target = with_query(path, params or {})
+        deadline = self.settings.deadline_s
+        budget = CallBudget(deadline=time.monotonic() + deadline)
+        extensions = {EXT_PRIORITY: priority, EXT_BUDGET: budget}
         try:
-            response = await self._http.request(
-                method, target, extensions={EXT_PRIORITY: priority}, **kwargs
-            )
+            async with asyncio.timeout(deadline):
+                response = await self._http.request(
+                    method, target, extensions=extensions, **kwargs
+                )
+        except TimeoutError as error:
+            raise NetworkError(f"{what}: {stopped_answering(deadline)}") from error
         except ApiError:
             raise
         except (httpx.HTTPError, httpx.InvalidURL) as error:

@@ -6,17 +6,25 @@
 - A refused connection or a connect timeout (nothing was sent) for any method.
 - Waits follow the server's headers when it sends them (`Retry-After`, a spent budget's
   reset), else full-jitter exponential backoff; attempts and total wait are capped.
+- One call's attempts are counted together (`CallBudget`): retries and the auth flow's 401
+  replay draw on the same `max_attempts`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from explorer.api.rate_headers import RateInfo
 
+if TYPE_CHECKING:
+    import httpx
+
 SAFE_METHODS = frozenset({"GET", "HEAD", "PUT"})
 RETRY_STATUSES = frozenset({500, 502, 503, 504})
+
+# The request extension that carries its call's `CallBudget`.
+EXT_BUDGET = "elx.budget"
 
 # What went wrong below HTTP: nothing sent (refused, connect timeout), sent but no answer
 # (lost), or a URL the transport cannot speak to at all (never worth a retry).
@@ -33,6 +41,30 @@ class RetryPolicy:
     def backoff(self, attempt: int, jitter: float) -> float:
         """Full jitter: a share `jitter` (0..1) of the capped exponential step."""
         return jitter * min(self.backoff_cap, self.backoff_base * 2.0**attempt)
+
+
+@dataclass
+class CallBudget:
+    """One call's use of the policy: attempts sent, seconds waited between them."""
+
+    sent: int = 0
+    waited: float = 0.0
+    # When the call must be over (monotonic clock); None for no deadline.
+    deadline: float | None = None
+
+    def can_send_again(self, policy: RetryPolicy) -> bool:
+        return self.sent < policy.max_attempts
+
+    def time_left(self, now: float) -> float | None:
+        return None if self.deadline is None else self.deadline - now
+
+
+def call_budget(request: httpx.Request) -> CallBudget:
+    """The budget the request's attempts share, made on first use."""
+    budget = request.extensions.get(EXT_BUDGET)
+    if not isinstance(budget, CallBudget):
+        budget = request.extensions[EXT_BUDGET] = CallBudget()
+    return budget
 
 
 @dataclass(frozen=True)

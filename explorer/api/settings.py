@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit, urlunsplit
 
+from explorer.api.token_memory import TokenMemory
 from explorer.records import DEFAULT_PAGE_SIZE
 
-TokenStyle = Literal["json", "basic", "form"]
-TOKEN_STYLES: tuple[str, ...] = ("json", "basic", "form")
+# The token request shapes API.md documents, in the order `auto` tries them.
+TokenStyle = Literal["auto", "json", "basic", "form"]
+TOKEN_SHAPES: tuple[str, ...] = ("json", "basic", "form")
+TOKEN_STYLES: tuple[str, ...] = ("auto", *TOKEN_SHAPES)
+SHAPE_NAMES = {
+    "json": "a JSON body with client_id and client_secret",
+    "basic": "a form body with a Basic authorization header",
+    "form": "a form body with client_id and client_secret",
+}
+
+# Seconds one user-visible call may take, all its attempts and waits together.
+DEFAULT_DEADLINE = 60.0
 
 REGION_HOSTS: dict[str, str] = {
     "us": "https://api.elementum.io",
@@ -37,12 +48,16 @@ class ConnectionSettings:
     base_url: str
     client_id: str
     client_secret: str
-    token_style: TokenStyle = "json"
+    token_style: TokenStyle = "auto"
     id_key: str | None = None  # None: detected from the records
     rate_per_second: float = 5.0
     burst: int = 5
     page_size: int = DEFAULT_PAGE_SIZE
+    deadline_s: float = DEFAULT_DEADLINE
     label: str = "default"
+    # What the client remembers for the profile between runs (the token shape that worked);
+    # None remembers nothing.
+    memory: TokenMemory | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "base_url", base_url_for(self.base_url))

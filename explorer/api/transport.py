@@ -21,16 +21,22 @@ from explorer.api.events import RequestLogged, redact_query
 from explorer.api.models import Priority
 from explorer.api.rate_gate import RateGate
 from explorer.api.rate_headers import RateInfo, parse_rate_headers
-from explorer.api.retry_policy import SAFE_METHODS, Failure, Outcome, RetryPolicy, decide
+from explorer.api.retry_policy import (
+    SAFE_METHODS,
+    Failure,
+    Outcome,
+    RetryPolicy,
+    call_budget,
+    decide,
+)
 from explorer.api.tokens import EXT_PRIORITY, EXT_REPEATABLE
 
 
 @dataclass
 class _Attempts:
-    """One request's tries so far: how many were sent and how long was waited between."""
+    """This request's tries (the call's budget counts a 401 replay's too)."""
 
     sent: int = 0
-    waited: float = 0.0
     status: int | None = None
     error: str | None = None
     cause: httpx.TransportError | None = None
@@ -61,25 +67,31 @@ class GatedTransport(httpx.AsyncBaseTransport):
         repeatable = method in SAFE_METHODS or bool(request.extensions.get(EXT_REPEATABLE))
         started = time.monotonic()
         tries = _Attempts()
+        budget = call_budget(request)
         ticket = self._gate.ticket()
         try:
             while True:
                 await self._gate.acquire(priority, ticket)
                 outcome, response = await self._send_once(request, tries)
+                budget.sent += 1  # `_send_once` returns only once it has sent
                 verdict = decide(
                     self.policy,
                     outcome,
                     repeatable=repeatable,
-                    attempts=tries.sent,
-                    waited=tries.waited,
+                    attempts=budget.sent,
+                    waited=budget.waited,
                     jitter=random.random(),
+                    time_left=budget.time_left(time.monotonic()),
                 )
                 if not verdict.retry:
                     if response is None:
                         message = f"{method} {request.url.path} failed: {tries.error}"
+                        spent = time.monotonic() - started
+                        tried = f"{tries.sent} attempt" + ("s" if tries.sent > 1 else "")
+                        message += f"; gave up after {tried} in {spent:.1f} s"
                         raise NetworkError(message) from tries.cause
                     return response
-                tries.waited += verdict.delay
+                budget.waited += verdict.delay
                 if response is not None:
                     await response.aclose()
                 if verdict.hold:

@@ -1,4 +1,5 @@
-"""`elx profiles list|add|remove|use`: the Elementum workspaces `elx` knows, in config.toml.
+"""`elx profiles list|add|remove|use|logout`: the Elementum workspaces `elx` knows, in
+config.toml, and the tokens kept for them between runs.
 
 Exit codes: 0 ok, 1 invalid input, 2 usage, 3 configuration error (e.g. the config file does
 not load; it is then never overwritten).
@@ -10,10 +11,11 @@ import argparse
 import sys
 from typing import Any
 
-from explorer.api.settings import TOKEN_STYLES
+from explorer.api.settings import TOKEN_STYLES, ConnectionSettings
 from explorer.cli.common import UsageError, action_group, guarded
 from explorer.config import Profile, SecretSource, load_config, save_config
 from explorer.config.files import config_path
+from explorer.config.remembered import ProfileMemory, forget_tokens
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -115,6 +117,24 @@ def _use(args: argparse.Namespace) -> int:
     return 0
 
 
+def _logout(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    profile = config.profiles.get(args.name)
+    if profile is None and args.name != "environment":
+        raise UsageError(f"no profile named {args.name!r}")
+    keyring_keys: list[str] = []
+    if profile is not None and profile.secret is not None and profile.secret.kind == "keyring":
+        keyring_keys = [ProfileMemory(args.name, profile.client_id, _token_url(profile)).key]
+    removed = forget_tokens(args.name, keyring_keys)
+    what = "its kept token is removed" if removed else "no token was kept for it"
+    print(f"signed out of profile {args.name!r}: {what}", file=sys.stderr)
+    return 0
+
+
+def _token_url(profile: Profile) -> str:
+    return ConnectionSettings(base_url=profile.target, client_id="", client_secret="").token_url
+
+
 def _positive(text: str) -> float:
     try:
         value = float(text)
@@ -151,7 +171,12 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="read it from stdin and store it in config.toml (mode 0600)",
     )
-    adding.add_argument("--token-style", choices=TOKEN_STYLES, default="json")
+    adding.add_argument(
+        "--token-style",
+        choices=TOKEN_STYLES,
+        default="auto",
+        help="token request shape (default: auto, which tries each documented one)",
+    )
     adding.add_argument(
         "--id-key",
         default=None,
@@ -173,3 +198,7 @@ def register(subparsers: Any) -> None:
     using = sub("use", "make a profile the default")
     using.add_argument("name", metavar="NAME")
     using.set_defaults(handler=guarded(_use))
+
+    logout = sub("logout", "forget the token kept for a profile between runs")
+    logout.add_argument("name", metavar="NAME")
+    logout.set_defaults(handler=guarded(_logout))

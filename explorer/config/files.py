@@ -10,7 +10,7 @@ from typing import Any, cast
 import platformdirs
 import tomli_w
 
-from explorer.api.settings import REGION_HOSTS, TOKEN_STYLES, TokenStyle
+from explorer.api.settings import DEFAULT_DEADLINE, REGION_HOSTS, TOKEN_STYLES, TokenStyle
 from explorer.config.errors import ConfigError
 from explorer.config.model import Config, Profile
 from explorer.config.secrets import SECRET_KINDS, SecretSource
@@ -36,6 +36,8 @@ _PROFILE_KEYS = frozenset(
         "aliases",
         "saved_filters",
         "read_only",
+        "deadline_s",
+        "cache_token",
     }
 )
 
@@ -93,7 +95,7 @@ class _Reader:
         base_url = self.text(raw, "base_url", f"{base}.base_url")
         if base_url is not None and not base_url.startswith(("http://", "https://")):
             raise self.fail(f"{base}.base_url", f"expected an http(s) URL, got {base_url!r}")
-        style = self.text(raw, "token_style", f"{base}.token_style") or "json"
+        style = self.text(raw, "token_style", f"{base}.token_style") or "auto"
         if style not in TOKEN_STYLES:
             raise self.fail(
                 f"{base}.token_style", f"expected one of {', '.join(TOKEN_STYLES)}, got {style!r}"
@@ -101,6 +103,9 @@ class _Reader:
         read_only = raw.get("read_only", False)
         if not isinstance(read_only, bool):
             raise self.fail(f"{base}.read_only", f"expected true or false, got {read_only!r}")
+        cache_token = raw.get("cache_token", True)
+        if not isinstance(cache_token, bool):
+            raise self.fail(f"{base}.cache_token", f"expected true or false, got {cache_token!r}")
         return Profile(
             name=name,
             region=region.lower() if region else (None if base_url else "us"),
@@ -115,6 +120,8 @@ class _Reader:
             aliases=self.aliases(raw.get("aliases", {}), f"{base}.aliases"),
             saved_filters=self.saved(raw.get("saved_filters", {}), f"{base}.saved_filters"),
             read_only=read_only,
+            deadline_s=self.number(raw, "deadline_s", f"{base}.deadline_s", DEFAULT_DEADLINE),
+            cache_token=cache_token,
         )
 
     def secret(self, raw: Any, key: str) -> SecretSource | None:
@@ -217,6 +224,10 @@ def _dump_profile(profile: Profile) -> dict[str, Any]:
     body["rate_per_second"] = profile.rate_per_second
     body["burst"] = profile.burst
     body["page_size"] = profile.page_size
+    if not profile.cache_token:
+        body["cache_token"] = False
+    if profile.deadline_s != DEFAULT_DEADLINE:
+        body["deadline_s"] = profile.deadline_s
     if profile.read_only:
         body["read_only"] = True
     if profile.aliases:

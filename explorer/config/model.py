@@ -4,12 +4,19 @@ aliases and saved filters, the default profile, key bindings and the theme."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from explorer.api.errors import ConfigurationError
-from explorer.api.settings import REGION_HOSTS, ConnectionSettings, TokenStyle, base_url_for
+from explorer.api.settings import (
+    DEFAULT_DEADLINE,
+    REGION_HOSTS,
+    ConnectionSettings,
+    TokenStyle,
+    base_url_for,
+)
+from explorer.config.remembered import ProfileMemory
 from explorer.config.secrets import SecretError, SecretSource
 from explorer.records import DEFAULT_PAGE_SIZE
 
@@ -29,7 +36,7 @@ class Profile:
     base_url: str | None = None
     client_id: str = ""
     secret: SecretSource | None = None
-    token_style: TokenStyle = "json"
+    token_style: TokenStyle = "auto"
     # The record key holding the id; None: detected from the records (explorer.record_ids).
     id_key: str | None = None
     rate_per_second: float = DEFAULT_RATE
@@ -38,6 +45,11 @@ class Profile:
     aliases: dict[str, list[str]] = field(default_factory=dict)
     saved_filters: dict[str, dict[str, str]] = field(default_factory=dict)
     read_only: bool = False
+    # Seconds one call may take, every attempt and wait included.
+    deadline_s: float = DEFAULT_DEADLINE
+    # Keep the token for later runs (state directory, mode 0600; the keyring for a keyring
+    # secret).
+    cache_token: bool = True
     # False for a profile the app makes itself (the embedded sandbox): `ELEMENTUM_*`
     # variables meant for a real workspace must not redirect it.
     environment_overrides: bool = True
@@ -92,7 +104,7 @@ class Profile:
                 secret = self.secret.resolve(client_id, env)
             except SecretError as error:
                 raise ConfigurationError(f"profile {self.name!r}: {error}") from error
-        return ConnectionSettings(
+        settings = ConnectionSettings(
             base_url=base,
             client_id=client_id,
             client_secret=secret,
@@ -101,8 +113,17 @@ class Profile:
             rate_per_second=self.rate_per_second,
             burst=self.burst,
             page_size=self.page_size,
+            deadline_s=self.deadline_s,
             label=self.name,
         )
+        memory = ProfileMemory(
+            self.name,
+            client_id,
+            settings.token_url,
+            cache_token=self.cache_token,
+            use_keyring=self.secret is not None and self.secret.kind == "keyring",
+        )
+        return replace(settings, memory=memory)
 
 
 @dataclass

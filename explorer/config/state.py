@@ -60,7 +60,21 @@ class StateStore:
     def get(self, key: str, default: Any = None) -> Any:
         return self._load().get(key, default)
 
+    def names(self) -> list[str]:
+        """Every key held."""
+        return list(self._load())
+
     def set(self, key: str, value: Any) -> None:
         data = self._load()
         data[key] = value
-        write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=1))
+        self._save()
+
+    def delete(self, key: str) -> None:
+        data = self._load()
+        if key in data:
+            del data[key]
+            self._save()
+
+    def _save(self) -> None:
+        text = json.dumps(self._load(), ensure_ascii=False, indent=1)
+        write_atomically(self.path, text)

@@ -139,7 +139,7 @@ def api(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         try:
             if settings.latency_ms > 0:
                 await asyncio.sleep(settings.latency_ms / 1000)
-            token = state.tokens.check(request)
+            token = state.tokens.check(request, reject=settings.reject_tokens)
             if settings.rate_limit is not None:
                 decision = state.limiter.take(token, settings.rate_limit)
                 extra_headers = rate_headers(decision, settings.rate_headers)
@@ -652,6 +652,15 @@ def remove_related(call: Call) -> Response:
 # --- token and index --------------------------------------------------------------------
 
 
+def announced_lifetime(ttl: float) -> float:
+    """`expires_in` for a token living `ttl` seconds: whole seconds rounded down, so a client
+    that trusts it never holds a token longer than it lives; a test's sub-second lifetime is
+    announced to the millisecond, rounded down too."""
+    if ttl >= 1:
+        return math.floor(ttl)
+    return math.floor(ttl * 1000) / 1000
+
+
 async def issue_token(request: Request) -> Response:
     state = _state(request)
     try:
@@ -659,10 +668,10 @@ async def issue_token(request: Request) -> Response:
             await asyncio.sleep(state.settings.latency_ms / 1000)
         credentials = await read_token_request(request)
         ttl = state.settings.token_ttl
-        token = state.tokens.issue(credentials, ttl)
+        token = state.tokens.issue(credentials, ttl, state.settings.token_shape)
     except ApiError as error:
         return error.response()
-    answer = {"access_token": token, "token_type": "Bearer", "expires_in": math.ceil(ttl)}
+    answer = {"access_token": token, "token_type": "Bearer", "expires_in": announced_lifetime(ttl)}
     if state.spec_literal is not None:
         return JSONResponse(
             literal_token(answer), status_code=201, headers={"Cache-Control": "no-store"}

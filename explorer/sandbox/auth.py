@@ -23,6 +23,8 @@ class Credentials:
     grant_type: str | None
     client_id: str | None
     client_secret: str | None
+    # The request's shape as API.md numbers them: "json", "basic" (a Basic header) or "form".
+    shape: str = "json"
 
 
 async def read_form(request: Request, *, error: str | None = None) -> FormData:
@@ -54,7 +56,9 @@ async def read_token_request(request: Request) -> Credentials:
     client_id = fields.get("client_id")
     client_secret = fields.get("client_secret")
     authorization = request.headers.get("authorization", "")
+    shape = "json" if content_type == "application/json" else "form"
     if authorization[:6].lower() == "basic ":
+        shape = "basic"
         try:
             pair = base64.b64decode(authorization[6:].strip(), validate=True).decode()
             client_id, _, client_secret = pair.partition(":")
@@ -62,7 +66,7 @@ async def read_token_request(request: Request) -> Credentials:
             raise ApiError(
                 400, "the Basic authorization header is malformed", error="invalid_request"
             ) from error
-    return Credentials(fields.get("grant_type"), client_id, client_secret)
+    return Credentials(fields.get("grant_type"), client_id, client_secret, shape)
 
 
 class Tokens:
@@ -71,7 +75,15 @@ class Tokens:
     def __init__(self) -> None:
         self._expiry: dict[str, float] = {}
 
-    def issue(self, credentials: Credentials, ttl: float) -> str:
+    def issue(self, credentials: Credentials, ttl: float, only_shape: str | None = None) -> str:
+        """A new token, unless the request is refused; `only_shape` refuses the other shapes
+        as a server that takes just one would (400 invalid_request)."""
+        if only_shape is not None and credentials.shape != only_shape:
+            raise ApiError(
+                400,
+                f"this server takes {only_shape} token requests only, not {credentials.shape}",
+                error="invalid_request",
+            )
         if credentials.grant_type is None:
             raise ApiError(400, "grant_type is missing", error="invalid_request")
         if credentials.grant_type != "client_credentials":
@@ -93,8 +105,9 @@ class Tokens:
         self._expiry[token] = now + ttl
         return token
 
-    def check(self, request: Request) -> str:
-        """The request's valid bearer token; raises a 401 when missing, unknown or expired."""
+    def check(self, request: Request, *, reject: bool = False) -> str:
+        """The request's valid bearer token; raises a 401 when missing, unknown or expired,
+        or for every token when `reject` is set."""
         authorization = request.headers.get("authorization", "")
         scheme, _, token = authorization.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
@@ -104,7 +117,7 @@ class Tokens:
                 headers={"WWW-Authenticate": "Bearer"},
             )
         expiry = self._expiry.get(token.strip())
-        if expiry is None:
+        if expiry is None or reject:
             raise ApiError(
                 401, "the access token is not valid", headers={"WWW-Authenticate": "Bearer"}
             )

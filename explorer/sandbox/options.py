@@ -20,6 +20,8 @@ DEMO_USER_EMAIL = "demo.user@example.com"
 DEFAULT_PORT = 8765
 
 RATE_HEADER_CHOICES: tuple[str, ...] = ("none", "retry-after", "all")
+# The token request shapes API.md documents (see `auth.py`).
+TOKEN_SHAPE_CHOICES: tuple[str, ...] = ("json", "basic", "form")
 
 
 def default_db_path() -> Path:
@@ -35,7 +37,10 @@ class SandboxOptions:
     """Everything `elx sandbox serve` takes; `port=0` picks a free port.
 
     `spec_literal` ("keyed" or "unkeyed") answers as the spec shows it (see `literal.py`);
-    `token_ttl` None means 86400 s, or 3600 s in that mode.
+    `token_ttl` None means 86400 s, or 3600 s in that mode. `reject_tokens` makes every
+    `/v1` call answer 401 though tokens are still issued (a server that revoked the client);
+    `token_shape` ("json", "basic", "form") makes the token endpoint take that request shape
+    only and answer 400 to the others.
     """
 
     host: str = "127.0.0.1"
@@ -50,6 +55,8 @@ class SandboxOptions:
     latency_ms: float = 0
     fail_rate: float = 0.0
     spec_literal: str | None = None
+    reject_tokens: bool = False
+    token_shape: str | None = None
 
     def __post_init__(self) -> None:
         if self.spec_literal is not None and self.spec_literal not in SPEC_LITERAL_CHOICES:
@@ -67,6 +74,8 @@ class SandboxOptions:
             rate_headers=self.rate_headers,
             latency_ms=self.latency_ms,
             fail_rate=self.fail_rate,
+            reject_tokens=self.reject_tokens,
+            token_shape=self.token_shape,
         )
 
 
@@ -79,6 +88,8 @@ class LiveSettings:
     rate_headers: str = "all"
     latency_ms: float = 0
     fail_rate: float = 0.0
+    reject_tokens: bool = False
+    token_shape: str | None = None
 
     def __post_init__(self) -> None:
         self.check()
@@ -86,6 +97,8 @@ class LiveSettings:
     def check(self) -> None:
         if self.rate_headers not in RATE_HEADER_CHOICES:
             raise ValueError(f"rate_headers must be one of {', '.join(RATE_HEADER_CHOICES)}")
+        if self.token_shape is not None and self.token_shape not in TOKEN_SHAPE_CHOICES:
+            raise ValueError(f"token_shape must be one of {', '.join(TOKEN_SHAPE_CHOICES)}")
         if not 0.0 <= self.fail_rate <= 1.0:
             raise ValueError("fail_rate must be between 0 and 1")
         if self.rate_limit is not None and self.rate_limit <= 0:

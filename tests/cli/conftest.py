@@ -9,9 +9,12 @@ import pytest
 
 @pytest.fixture
 def fresh_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """`ELX_CONFIG` pointing at a not-yet-existing file, and no `ELEMENTUM_*` variables."""
+    """`ELX_CONFIG` pointing at a not-yet-existing file, an empty state directory of the
+    test's own (so no token or token shape is kept from another test), and no `ELEMENTUM_*`
+    variables."""
     path = tmp_path / "config.toml"
     monkeypatch.setenv("ELX_CONFIG", str(path))
+    monkeypatch.setenv("ELX_STATE_DIR", str(tmp_path / "state"))
     for name in (
         "ELEMENTUM_CLIENT_ID",
         "ELEMENTUM_CLIENT_SECRET",

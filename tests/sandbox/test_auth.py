@@ -28,6 +28,18 @@ async def test_json_body_gets_a_bearer_token(make_api: MakeApi) -> None:
     assert len(body["access_token"]) > 20
 
 
+async def test_the_announced_lifetime_is_rounded_down(make_api: MakeApi) -> None:
+    """A token that lives 2.5 s is announced as 2 s: a client trusting it renews in time."""
+    for ttl, announced in ((2.5, 2), (2.999, 2), (0.3, 0.3)):
+        api = await make_api(token_ttl=ttl)
+        answer = await api.http.post(
+            "/oauth/token",
+            data={"grant_type": "client_credentials"},
+            headers={"Authorization": f"Basic {BASIC}"},
+        )
+        assert answer.json()["expires_in"] == announced
+
+
 async def test_form_body_with_basic_auth_gets_a_token(api: Api) -> None:
     answer = await api.http.post(
         "/oauth/token",

@@ -18,7 +18,6 @@ from explorer.api import OutcomeUnknownError
 from explorer.edits.client import describe_failure, record_data
 from explorer.edits.fields import FieldProfile, learn_required
 from explorer.edits.values import expectation, parse_value
-from explorer.records import DEFAULT_ID_KEY
 from explorer.tui import actions
 from explorer.tui.styling import DIALOGS_CSS
 
@@ -60,7 +59,7 @@ class CreateRecordScreen(ModalScreen[dict[str, Any] | None]):
         profiles: Mapping[str, FieldProfile],
         create: CreateCall,
         find: FindCall | None = None,
-        id_key: str = DEFAULT_ID_KEY,
+        id_key: str | None = None,
     ):
         super().__init__(classes="edit-modal")
         self.form_title = title
@@ -195,7 +194,8 @@ class CreateRecordScreen(ModalScreen[dict[str, Any] | None]):
         if not event.records:
             note.update("No record has these values: it was not created. ctrl+s creates it.")
             return
-        handles = ", ".join(str(r.get(self.id_key, "?")) for r in event.records[:5])
+        key = self.id_key
+        handles = ", ".join(str(r.get(key, "?")) if key else "?" for r in event.records[:5])
         note.update(
             f"{len(event.records)} records have these values ({escape(handles)}): it may be"
             " one of them. ctrl+s creates another."

@@ -259,7 +259,8 @@ class EditHub(Widget):
                 self.post_message(self.RecordCreated(record_type, alias, record))
 
         fields = self.fields(record_type, alias)
-        screen = CreateRecordScreen(alias, fields, call, find, id_key=self.id_key)
+        id_key = self.ids.key_for(f"{record_type}/{alias}")
+        screen = CreateRecordScreen(alias, fields, call, find, id_key=id_key)
         self.app.push_screen(screen, created)
 
     def bulk(self, record_type: str, alias: str, filter_text: str | None) -> None:
