@@ -14,9 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
+from textual.widgets import Input
 
 from explorer.tui import actions
 from explorer.tui.records import EMPTY, is_empty, value_text
@@ -132,16 +134,31 @@ def record_json(record: Mapping[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2)
 
 
+# The pane's keys that the app carries out (copying needs the table, editing the hub).
+APP_ACTIONS = frozenset({"copy_record", "copy_value", "edit_field"})
+# Keys that are letters: while an input has focus they type, so the footer leaves them out.
+LETTER_ACTIONS = APP_ACTIONS | {"toggle_json"}
+
+
 class DetailPane(VerticalScroll):
     """Follows the table cursor from the page already loaded, never with a request."""
 
-    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("detail", namespace="app")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *actions.bindings("detail_pane"),
+        *actions.bindings("detail"),
+    ]
     HELP_TITLE = "Detail"
     HELP_TEXT = (
         "Every field of the selected record; long values wrap and empty ones show as —. "
-        "It follows the table cursor without asking the server."
+        "It follows the table cursor without asking the server.\n\n"
+        "Tabs: click one, or go to the tab strip (Tab / shift+Tab) and switch with ← and →. "
+        "j goes back to the fields from another tab, and there switches the JSON view. "
+        "Escape leaves an input; Escape again returns to the table."
     )
-    HELP_SCOPES = ("detail",)
+    HELP_SCOPES = ("detail_pane", "detail")
+
+    class Left(Message):
+        """Escape outside an input: focus goes back to the table."""
 
     json_mode: reactive[bool] = reactive(False)
 
@@ -161,6 +178,53 @@ class DetailPane(VerticalScroll):
     def redraw(self) -> None:
         """Draw the same record again, e.g. after its staged edits changed."""
         self._render_body()
+
+    # ----- keys -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in LETTER_ACTIONS and isinstance(self.app.focused, Input):
+            return False
+        if action in APP_ACTIONS:
+            return self.app.check_action(action, parameters)
+        return super().check_action(action, parameters)
+
+    def action_back(self) -> None:
+        """Escape: out of an input to its list (or the pane); from elsewhere, to the table."""
+        from textual.widgets import DataTable
+
+        focused = self.app.focused
+        if isinstance(focused, Input):
+            lists = focused.parent.query(DataTable) if focused.parent is not None else None
+            if lists:
+                lists.first().focus()
+            else:
+                self.focus()
+            return
+        self.post_message(self.Left())
+
+    def action_toggle_json(self) -> None:
+        self.toggle_json()
+
+    async def action_copy_record(self) -> None:
+        await self.app.run_action("copy_record")
+
+    async def action_copy_value(self) -> None:
+        await self.app.run_action("copy_value")
+
+    async def action_edit_field(self) -> None:
+        await self.app.run_action("edit_field")
+
+    def toggle_json(self) -> None:
+        """Back to the fields from another collaboration tab; on the fields, JSON on or off."""
+        from explorer.tui.collab.tabs import CollaborationTabs
+
+        tabs = self.query(CollaborationTabs)
+        if tabs and not tabs.first().showing_fields:
+            if self.app.focused is not None and self in self.app.focused.ancestors:
+                self.focus()  # the focused part of the tab is about to be hidden
+            tabs.first().open("fields")
+            return
+        self.json_mode = not self.json_mode
 
     def watch_json_mode(self) -> None:
         self.border_title = "Detail · JSON" if self.json_mode else "Detail"
