@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
+from dataclasses import dataclass
+from typing import Any, ClassVar, TypeAlias
 
 from rich.console import Console
 from rich.segment import Segment
@@ -23,10 +24,6 @@ from textual.widgets import Input
 from explorer.tui import actions
 from explorer.tui.records import EMPTY, is_empty, value_text
 
-if TYPE_CHECKING:
-    # Loaded with the first JSON view: it brings Pygments, which start-up does not need.
-    from rich.syntax import Syntax
-
 # Staged (unsaved) values of a record by field, for showing them beside the loaded ones.
 StagedLookup = Callable[[Mapping[str, Any]], Mapping[str, Any]]
 
@@ -35,8 +32,21 @@ StagedLookup = Callable[[Mapping[str, Any]], Mapping[str, Any]]
 NO_RECORD = Text("No record selected", style="dim")
 # The name column never grows past this; longer names end in an ellipsis.
 NAME_WIDTH = 24
+# A JSON member's value whose key is longer than this wraps under the key, this far in.
+JSON_INDENT = 4
+# How the JSON view colours keys and values (rich styles, readable in dark and light themes).
+JSON_STYLES = {"key": "bold", "string": "green", "number": "cyan", "literal": "magenta"}
+
+
+@dataclass(frozen=True, slots=True)
+class JsonView:
+    """The record as pretty JSON, one member a line; a long value wraps under itself."""
+
+    members: list[tuple[Text, Text]]
+
+
 # What the body shows: a message, name/value pairs, or the JSON view.
-BodyContent: TypeAlias = "Text | list[tuple[Text, Text]] | Syntax"
+BodyContent: TypeAlias = "Text | list[tuple[Text, Text]] | JsonView"
 
 
 class DetailBody(Widget):
@@ -98,10 +108,8 @@ class DetailBody(Widget):
         if isinstance(content, Text):
             lines = content.wrap(console, width, overflow="fold")
             return [_strip(console, line, width, base) for line in lines]
-        if not isinstance(content, list):
-            options = console.options.update(width=width, height=None)
-            rendered = console.render_lines(content, options, pad=False)
-            return [Strip(line).adjust_cell_length(width).apply_style(base) for line in rendered]
+        if isinstance(content, JsonView):
+            return self._draw_json(content, width)
         name_width = min(NAME_WIDTH, max((name.cell_len for name, _ in content), default=0))
         value_width = max(1, width - name_width - 1)
         # The gap after a name is drawn in the name's style, so each value starts its own
@@ -120,6 +128,57 @@ class DetailBody(Widget):
                 line = Text.assemble(label if number == 0 else indent, piece)
                 strips.append(_strip(console, line, width, base))
         return strips
+
+    def _draw_json(self, view: JsonView, width: int) -> list[Strip]:
+        """`{`, a line per member (its value wrapped with a hanging indent), `}`."""
+        console, base = self.app.console, self.rich_style
+        strips = [_strip(console, Text("{"), width, base)]
+        for key, value in view.members:
+            room = width - key.cell_len
+            if value.cell_len <= room and "\n" not in value.plain:
+                lines = [Text.assemble(key, value)]
+            elif key.cell_len <= width // 2:
+                pieces = value.wrap(console, max(1, room), overflow="fold")
+                pad = Text(" " * key.cell_len)
+                lines = [Text.assemble(key if n == 0 else pad, p) for n, p in enumerate(pieces)]
+            else:  # a long key: the value goes on the lines under it
+                pieces = value.wrap(console, max(1, width - JSON_INDENT), overflow="fold")
+                lines = [key, *(Text.assemble(" " * JSON_INDENT, p) for p in pieces)]
+            strips.extend(_strip(console, line, width, base) for line in lines)
+        strips.append(_strip(console, Text("}"), width, base))
+        return strips
+
+
+def json_value(value: Any) -> Text:
+    """One JSON value on one line, coloured by its type."""
+    text = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        style = JSON_STYLES["string"]
+    elif isinstance(value, bool) or value is None:
+        style = JSON_STYLES["literal"]
+    elif isinstance(value, int | float):
+        style = JSON_STYLES["number"]
+    else:
+        style = ""
+    return Text(text, style=style)
+
+
+def json_view(record: Mapping[str, Any], staged: Mapping[str, Any]) -> JsonView:
+    """The record as JSON; a staged value replaces the loaded one, marked unsaved."""
+    members: list[tuple[Text, Text]] = []
+    names = list(record)
+    for index, name in enumerate(names):
+        comma = "," if index < len(names) - 1 else ""
+        key = Text.assemble("  ", (json.dumps(name, ensure_ascii=False), JSON_STYLES["key"]), ": ")
+        if name in staged:
+            value = Text(json.dumps(staged[name], ensure_ascii=False) + comma, "bold yellow")
+            value.append("  * unsaved, was ", style="yellow")
+            value.append(json.dumps(record[name], ensure_ascii=False), style="dim")
+        else:
+            value = json_value(record[name])
+            value.append(comma)
+        members.append((key, value))
+    return JsonView(members)
 
 
 def _strip(console: Console, text: Text, width: int, base: Style) -> Strip:
@@ -238,11 +297,9 @@ class DetailPane(VerticalScroll):
     def _rows(self) -> BodyContent:
         if self.record is None:
             return NO_RECORD
-        if self.json_mode:
-            from rich.syntax import Syntax
-
-            return Syntax(record_json(self.record), "json", word_wrap=True, theme="ansi_dark")
         staged = self.staged_lookup(self.record) if self.staged_lookup else {}
+        if self.json_mode:
+            return json_view(self.record, staged)
         rows: list[tuple[Text, Text]] = []
         for name, value in self.record.items():
             shown = Text(EMPTY, style="dim") if is_empty(value) else Text(value_text(value))

@@ -203,3 +203,40 @@ async def test_detail_help_says_how_to_switch_tabs_and_leave(
         keys = region_text(app, app.screen.query_one("#help-box"))
         assert "Leave the input; from elsewhere in the pane" in keys and "JSON" in keys
         assert "Delete the selected attachment" not in keys  # that panel's own help says it
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_json_view_wraps_under_the_value_and_shows_the_staged_value(
+    make_app: Callable[..., ExplorerApp], size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        app.table.move_cursor(row=0, column=app.table.columns_shown.index("Title"))
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "Printer jams " * 6 + "again"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("j")
+        await settle(app, pilot)
+        body = visible_lines(app, app.detail)
+        start = next(i for i, line in enumerate(body) if '"Title": ' in line)
+        title_at = body[start].index('"Title": ') + len('"Title": ')
+        assert '"Printer jams Printer' in body[start]
+        following = [line for line in body[start + 1 :] if '": ' not in line]
+        # Continuation lines start under the value, never at the left edge.
+        assert following and all(line[:title_at].strip() == "" for line in following)
+        app.detail.scroll_to(y=start + 2, animate=False)  # the rest of the value
+        await pilot.pause()
+        shown = " ".join(" ".join(visible_lines(app, app.detail)).split())
+        assert 'again", * unsaved, was "' in shown
+
+
+def visible_lines(app: ExplorerApp, pane: Any) -> list[str]:
+    """The lines of text inside a scrolled pane's visible content area."""
+    from app_helpers import screen_text
+
+    region = pane.content_region
+    lines = screen_text(app).splitlines()[region.y : region.bottom]
+    return [line[region.x : region.right] for line in lines]
