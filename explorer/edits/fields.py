@@ -17,7 +17,9 @@ SERVER_FIELDS = frozenset({DEFAULT_ID_KEY, "Created At", "Updated At"})
 class FieldProfile:
     """One field of an alias: its kind, the choices seen, and how values travel.
 
-    `as_text`: every value seen came as a string, so edits go back as strings too."""
+    `as_text`: every value seen came as a string, so edits go back as strings too.
+    `required`: the server said so (a refused create named it). `always_filled`: every record
+    seen had a value, so the field is likely required, though nobody said so."""
 
     name: str
     kind: FieldKind = FieldKind.TEXT
@@ -25,6 +27,7 @@ class FieldProfile:
     as_text: bool = True
     read_only: bool = False
     required: bool = False
+    always_filled: bool = False
     seen: int = field(default=0, repr=False)
 
 
@@ -33,8 +36,10 @@ def infer_profile(name: str, values: Iterable[Any]) -> FieldProfile:
 
     The kind follows `kinds.infer_kind`, so values sent as strings (`"3"`, `"true"`) give
     the same kind as typed ones; the choices are the values seen (for a boolean, its two)."""
+    values = list(values)
     present = [v for v in values if v is not None and v != ""]
     profile = FieldProfile(name, read_only=name in SERVER_FIELDS, seen=len(present))
+    profile.always_filled = bool(present) and len(present) == len(values)
     if name == DEFAULT_ID_KEY:
         profile.kind = FieldKind.HANDLE
         return profile

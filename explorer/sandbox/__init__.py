@@ -12,7 +12,8 @@ Choices where API.md leaves room:
 - paging: `first` (default 100) or `last`, 1..1000 and not both; `after`/`before` cursors
   bound the list and combine; empty pages have null cursors;
 - errors are `{"status", "error", "message"}`, plus `diagnostic` for a bad filter and
-  `missing` for missing required fields; token errors use OAuth's `error` codes;
+  `missing` (and the message) naming every missing required field; token errors use
+  OAuth's `error` codes;
 - an upload reads as PROCESSING once (or for a second) and VALID after; a comment POST
   answers the new comment's id as text/plain;
 - `rate_limit` and `fail_rate` apply to `/v1` calls only, so a client can always log in;

@@ -387,9 +387,14 @@ def _values(
     if current is None:
         missing = [s.name for s in collection.fields if s.required and s.name not in body]
         if missing:
-            raise ApiError(
-                422, f"required field {missing[0]!r} is missing", extra={"missing": missing}
+            # One answer names every missing field, so a client can ask for all at once.
+            names = ", ".join(repr(name) for name in missing)
+            what = (
+                f"required field {names} is"
+                if len(missing) == 1
+                else f"required fields {names} are"
             )
+            raise ApiError(422, f"{what} missing", extra={"missing": missing})
     return values
 
 

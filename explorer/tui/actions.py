@@ -96,6 +96,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _S("detail.copy_record", "copy_record", "y", "Copy record", "Copy the record as JSON.",
        footer=True),
     _S("detail.copy_value", "copy_value", "Y", "Copy value", "Copy the focused value."),
+    # Keys of the detail pane itself, once focus is in it.
+    _S("detail_pane.back", "back", "escape", "Back",
+       "Leave the input; from elsewhere in the pane, return to the table.", footer=True,
+       palette=False),
     # The record table's own cursor keys (actions of the table, not of the app).
     _S("records.cursor_up", "cursor_up", "up", "Up", "Move the cursor up a row.",
        palette=False),

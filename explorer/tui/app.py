@@ -275,6 +275,9 @@ class ExplorerApp(App[None]):
     def on_filter_bar_left(self, _: Left) -> None:
         self.table.focus()
 
+    def on_detail_pane_left(self, _: DetailPane.Left) -> None:
+        self.table.focus()
+
     def on_filter_bar_save_requested(self, message: SaveRequested) -> None:
         key = self.parts.browser.alias_key if self.parts is not None else None
         if self.session is not None and key is not None:
@@ -366,7 +369,7 @@ class ExplorerApp(App[None]):
     action_export_records = routed(lambda parts: parts.edits.export())
 
     def action_toggle_json(self) -> None:
-        self.detail.json_mode = not self.detail.json_mode
+        self.detail.toggle_json()
 
     def action_focus_filter(self) -> None:
         self.filter_bar.focus()

@@ -249,3 +249,9 @@ def test_colon_equals_sends_the_json_value_whatever_the_field() -> None:
     assert parse_value(FieldKind.TEXT, ':= {"a": [1]}').value == {"a": [1]}
     assert parse_value(FieldKind.BOOLEAN, ":=null").value is None
     assert parse_value(FieldKind.TEXT, ":=oops").error == "expected a JSON value after :="
+
+
+def test_a_field_filled_in_every_record_seen_is_always_filled() -> None:
+    assert infer_profile("Title", ["a", "b"]).always_filled
+    assert not infer_profile("Resolved At", ["2024-01-01", None]).always_filled
+    assert not infer_profile("Notes", [None, ""]).always_filled

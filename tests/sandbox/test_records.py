@@ -117,6 +117,14 @@ async def test_create_missing_a_required_field_is_422(api: Api) -> None:
     assert answer.json()["message"] == "required field 'Reporter' is missing"
 
 
+async def test_create_names_every_missing_required_field_at_once(api: Api) -> None:
+    answer = await api.http.post("/v1/tasks/ittickets", json={"Title": "Printer jam"})
+    assert answer.status_code == 422
+    body = answer.json()
+    assert body["message"] == "required fields 'Status', 'Priority', 'Reporter' are missing"
+    assert body["missing"] == ["Status", "Priority", "Reporter"]
+
+
 async def test_malformed_bodies_are_400(api: Api) -> None:
     broken = await api.http.post(
         "/v1/tasks/ittickets", content=b"{nope", headers={"Content-Type": "application/json"}

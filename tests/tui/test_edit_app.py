@@ -136,8 +136,8 @@ async def test_read_only_mode_removes_every_write_path(sandbox: Any, tmp_path: P
             assert not [s for s in actions.specs("table", read_only=True) if s.writes]
             tabs = app.query_one(CollaborationTabs)
             assert not tabs.query("#comment-text")  # no add controls in the tabs either
-            assert not tabs.query("#attach-delete") and not tabs.query("#attach-path")
-            assert tabs.query("#attach-dest")  # downloading reads, so it stays
+            assert not tabs.query("#attach-delete") and not tabs.query("#attach-upload")
+            assert tabs.query("#attach-download")  # downloading reads, so it stays
         assert await client.get_record(*TICKETS, ticket["Handle"]) == ticket
 
 

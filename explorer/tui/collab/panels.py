@@ -212,6 +212,12 @@ def _button(label: str, id: str, *, destructive: bool = False) -> Button:
 class AttachmentsPanel(CollabPanel):
     COLUMNS = ("Name", "Size", "Type", "State")
     BINDINGS: ClassVar[list[BindingType]] = actions.bindings("attachments")
+    HELP_TITLE = "Attachments"
+    HELP_TEXT = (
+        "Files and links of the record. Upload…, Add link… and Download… each ask in a small "
+        "dialog; Delete… asks before deleting. Escape returns to the table."
+    )
+    HELP_SCOPES = ("attachments", "detail_pane", "detail")
 
     def controls(self) -> ComposeResult:
         if not self.read_only:

@@ -106,6 +106,11 @@ class CollaborationTabs(Vertical):
     def tabs(self) -> TabbedContent:
         return self.query_one("#collab-tabs", TabbedContent)
 
+    @property
+    def showing_fields(self) -> bool:
+        """Whether the record's fields show (the Fields tab is open, or there is none)."""
+        return not self.fields_tab or self.tabs.active == FIELDS_TAB
+
     def open(self, key: str) -> None:
         """Show one tab (`fields`, `comments`, …); a list tab loads the first time it opens."""
         self.tabs.active = f"tab-{key}"

@@ -1,10 +1,12 @@
-"""The create-record form: one input per known field, required ones marked once known."""
+"""The create-record form: one input per known field, required ones marked before the first
+save, picklist values offered from those seen and checked before sending."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -12,12 +14,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from explorer.api import OutcomeUnknownError
 from explorer.edits.client import describe_failure, record_data
 from explorer.edits.fields import FieldProfile, learn_required
-from explorer.edits.values import expectation, parse_value
+from explorer.edits.values import display, expectation, parse_value
+from explorer.kinds import FieldKind
 from explorer.tui import actions
 from explorer.tui.styling import DIALOGS_CSS
 
@@ -26,8 +30,23 @@ CreateCall = Callable[[dict[str, Any]], Awaitable[Any]]
 FindCall = Callable[[dict[str, Any]], Awaitable[list[dict[str, Any]]]]
 
 
+# What the marks before the field names mean, under the form's title.
+LEGEND = "[red]*[/red] required · [yellow]*[/yellow] likely (filled in every record seen)"
+
+
 def _input_id(index: int) -> str:
     return f"create-field-{index}"
+
+
+def unknown_choice(profile: FieldProfile, value: Any) -> str | None:
+    """A problem when a picklist value is none of the values seen; None when it is one."""
+    if profile.kind is not FieldKind.PICKLIST or not profile.choices:
+        return None
+    text = display(value)
+    if text.lower() in (choice.lower() for choice in profile.choices):
+        return None
+    shown = ", ".join(profile.choices[:8]) + (" …" if len(profile.choices) > 8 else "")
+    return f"{profile.name}: {text!r} is not a value seen ({shown})"
 
 
 class CreateRecordScreen(ModalScreen[dict[str, Any] | None]):
@@ -69,28 +88,45 @@ class CreateRecordScreen(ModalScreen[dict[str, Any] | None]):
         self.find = find
         self.id_key = id_key
         self.unanswered: dict[str, Any] | None = None  # what a create sent that got no answer
+        # The values last refused for unseen picklist values: sending them again goes ahead.
+        self._warned: dict[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="create-dialog", classes="edit-dialog wide"):
             yield Label(f"[b]New record in {self.form_title}[/b]", id="create-title")
+            yield Static(LEGEND, id="create-legend")
             with VerticalScroll(id="create-fields"):
                 for index, profile in enumerate(self.fields):
+                    choices = profile.choices or profile.kind.rule.choices
                     yield Label(self._label(profile), id=f"{_input_id(index)}-label")
                     yield Input(
                         placeholder=expectation(profile.kind, profile.choices),
                         id=_input_id(index),
+                        suggester=SuggestFromList(choices, case_sensitive=False)
+                        if choices
+                        else None,
                     )
             yield Static("Fill what you know; ctrl+s creates.", id="create-note")
             with Horizontal(classes="buttons"):
-                yield Button("Create (ctrl+s)", variant="primary", id="create-go")
-                look = Button("Look for it (ctrl+l)", id="create-look")
+                yield Button("Create (ctrl+s)", variant="primary", id="create-go", compact=True)
+                look = Button("Look for it (ctrl+l)", id="create-look", compact=True)
                 look.display = False
                 yield look
-                yield Button("Cancel (esc)", id="create-cancel")
+                yield Button("Cancel (esc)", id="create-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        """The first field has focus, so the first keys typed land in it."""
+        if self.fields:
+            self.query_one(f"#{_input_id(0)}", Input).focus()
 
     @staticmethod
     def _label(profile: FieldProfile) -> str:
-        mark = " [red]*[/red]" if profile.required else ""
+        if profile.required:
+            mark = " [red]*[/red]"
+        elif profile.always_filled:
+            mark = " [yellow]*[/yellow]"
+        else:
+            mark = ""
         return f"{profile.name}{mark} [dim]{profile.kind.value}[/dim]"
 
     def collect(self) -> tuple[dict[str, Any], list[str]]:
@@ -112,11 +148,27 @@ class CreateRecordScreen(ModalScreen[dict[str, Any] | None]):
                 problems.append(f"{profile.name}: {parsed.error}")
         return data, problems
 
+    def unseen_choices(self, data: Mapping[str, Any]) -> list[str]:
+        """A problem per picklist value typed that is none of the values seen, marked."""
+        problems = []
+        for index, profile in enumerate(self.fields):
+            problem = unknown_choice(profile, data[profile.name]) if profile.name in data else None
+            if problem is not None:
+                self.query_one(f"#{_input_id(index)}", Input).add_class("invalid")
+                problems.append(problem)
+        return problems
+
     def action_create(self) -> None:
         data, problems = self.collect()
         note = self.query_one("#create-note", Static)
         if problems:
-            note.update("[red]" + "; ".join(problems) + "[/red]")
+            note.update(Text("; ".join(problems), style="red"))
+            return
+        unseen = self.unseen_choices(data)
+        if unseen and data != self._warned:
+            # The values seen may not be all the server accepts: the same form sent again goes.
+            self._warned = data
+            note.update(Text("; ".join(unseen) + ". ctrl+s again sends it as typed.", "yellow"))
             return
         note.update("Creating…")
         self.query_one("#create-go", Button).disabled = True
@@ -149,7 +201,11 @@ class CreateRecordScreen(ModalScreen[dict[str, Any] | None]):
             self.query_one(f"#{_input_id(index)}-label", Label).update(self._label(profile))
             if profile.name in learned:
                 self.query_one(f"#{_input_id(index)}", Input).add_class("invalid")
-        self.query_one("#create-note", Static).update(f"[red]Not created: {reason}[/red]")
+        note = f"Not created: {reason}"
+        if learned:
+            shown = [p.name for p in self.fields if p.name in learned]
+            note += f"\nRequired, now marked: {', '.join(shown)}"
+        self.query_one("#create-note", Static).update(Text(note, style="red"))
 
     def _offer_look(self) -> None:
         """After a lost answer: say the record may exist, and offer to look before resending."""

@@ -109,9 +109,14 @@ class EditHub(Widget):
         known = self.profiles.setdefault((record_type, alias), {})
         for learned in self._unlearned.pop((record_type, alias), []):
             for name, profile in (learned() if callable(learned) else learned).items():
-                if name in known and known[name].seen > profile.seen:
-                    continue
-                profile.required = name in known and known[name].required
+                before = known.get(name)
+                if before is not None:
+                    # A field empty in any page seen is not always filled.
+                    filled = before.always_filled and profile.always_filled
+                    before.always_filled = profile.always_filled = filled
+                    if before.seen > profile.seen:
+                        continue
+                profile.required = before is not None and before.required
                 known[name] = profile
         return known
 
