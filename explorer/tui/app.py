@@ -64,6 +64,10 @@ SessionSource = Session | Callable[[], Session] | None
 FirstRun = Callable[[], Screen[Session | Callable[[], Session] | None]]
 
 
+# How long a warning about the config file stays on screen.
+CONFIG_WARNING_SECONDS = 30.0
+
+
 class ExplorerApp(App[None]):
     """Browse one alias at a time: pages of records fetched by workers, shown as they land."""
 
@@ -202,12 +206,14 @@ class ExplorerApp(App[None]):
             return
         unknown = actions.unknown_ids(keymap)
         if unknown:
-            # Markup off: the message names the config section in brackets.
+            # Markup off: the message names the config section in brackets. It comes while
+            # the first page loads, so it stays long enough to be read once that is on screen.
             self.notify(
                 f"Unknown action ids in [keymap]: {', '.join(unknown)}",
                 title="Config",
                 severity="warning",
                 markup=False,
+                timeout=CONFIG_WARNING_SECONDS,
             )
         self.set_keymap({k: v for k, v in keymap.items() if k not in unknown})
 
