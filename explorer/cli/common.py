@@ -10,6 +10,7 @@ failures into one stderr line `elx: <title>: <message>` and an exit code a scrip
     5    forbidden (the user may not read or change this object)
     6    refused by the API (400 bad request, 422 unprocessable)
     7    network failure, server failure or rate limit exhaustion
+    8    conflict: the server's value is not the one `--expect` names; nothing was written
     130  interrupted (Ctrl-C)
 """
 
@@ -33,6 +34,7 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_CONFIG = 3
+EXIT_CONFLICT = 8
 EXIT_INTERRUPTED = 130
 
 RECORD_TYPES = ("apps", "elements", "tasks", "transactions")
@@ -40,7 +42,7 @@ RECORD_TYPES = ("apps", "elements", "tasks", "transactions")
 EXIT_CODES_EPILOG = """exit codes:
   0 ok, 1 invalid input (bad filter, bad Field=value), 2 usage, 3 configuration/auth error,
   4 not found, 5 forbidden, 6 API refused (400/422), 7 network/server failure or rate limit
-  exhaustion, 130 interrupted"""
+  exhaustion, 8 conflict (the server's value differs from --expect), 130 interrupted"""
 
 
 class UsageError(Exception):
