@@ -29,6 +29,8 @@ CANNOT_RUN_HEADLESS = {
     "elx": "opens the app",
     "elx --sandbox": "opens the app",
     "elx --profile eu --read-only": "opens the app",
+    "elx web --sandbox": "serves the app to a browser until stopped",
+    "elx web --profile work --read-only --port 9000": "serves the app to a browser until stopped",
 }
 
 _SHELL_BLOCK = re.compile(r"^```(?:sh|bash|shell|console)\n(.*?)^```", re.DOTALL | re.MULTILINE)

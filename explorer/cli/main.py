@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export_cmd",
     "curl_cmd",
     "token_cmd",
+    "web_cmd",
 )
 
 
