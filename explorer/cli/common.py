@@ -11,6 +11,7 @@ failures into one stderr line `elx: <title>: <message>` and an exit code a scrip
     6    refused by the API (400 bad request, 422 unprocessable)
     7    network failure, server failure, rate limit exhaustion, or an answer that is not
          what was asked for (metadata or text where a page or record was due)
+    8    conflict: the server's value is not the one `--expect` names; nothing was written
     130  interrupted (Ctrl-C)
 """
 
@@ -34,6 +35,7 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_CONFIG = 3
+EXIT_CONFLICT = 8
 EXIT_INTERRUPTED = 130
 
 RECORD_TYPES = ("apps", "elements", "tasks", "transactions")
@@ -41,7 +43,8 @@ RECORD_TYPES = ("apps", "elements", "tasks", "transactions")
 EXIT_CODES_EPILOG = """exit codes:
   0 ok, 1 invalid input (bad filter, bad Field=value), 2 usage, 3 configuration/auth error,
   4 not found, 5 forbidden, 6 API refused (400/422), 7 network/server failure, rate limit
-  exhaustion or an unexpected answer (not a page or record), 130 interrupted"""
+  exhaustion or an unexpected answer (not a page or record), 8 conflict (the server's value
+  differs from --expect), 130 interrupted"""
 
 
 class UsageError(Exception):

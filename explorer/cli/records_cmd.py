@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from explorer.api import ElementumClient, OutcomeUnknownError
 from explorer.api.export import cell_text
 from explorer.cli.common import (
+    EXIT_CONFLICT,
     UsageError,
     action_group,
     check_filter,
@@ -28,6 +29,8 @@ from explorer.cli.common import (
 from explorer.cli.filter_warnings import warn_about_filter
 from explorer.config.connect import Target
 from explorer.edits.lookup import lookup_filter
+from explorer.edits.saving import changed_meanwhile
+from explorer.edits.values import same_value
 
 
 # -- output -------------------------------------------------------------------------------
@@ -151,15 +154,47 @@ def _show(record: dict[str, Any], fmt: str) -> None:
 def _update(args: argparse.Namespace) -> int:
     record_type, alias = parse_collection(args.collection)
     changes = parse_assignments(args.assignments)
+    expected = parse_assignments(args.expect or [])
 
     async def body(target: Target) -> int:
         refuse_if_read_only(target)
         async with ElementumClient(target.settings) as client:
+            # Fetched just before the PUT: what --expect is checked against, and what the
+            # PUT's answer is compared with to see another writer's change.
+            current = await client.get_record(record_type, alias, args.id)
+            differing = [n for n, v in expected.items() if not same_value(current.get(n), v)]
+            if differing:
+                for name in differing:
+                    print(
+                        f"elx: conflict: {args.id} {name} is {_shown(current.get(name))} on"
+                        f" the server, not {_shown(expected[name])} as --expect says",
+                        file=sys.stderr,
+                    )
+                print("elx: nothing was written", file=sys.stderr)
+                return EXIT_CONFLICT
             record = await client.update_record(record_type, alias, args.id, changes)
+        for name, value in changes.items():
+            before = current.get(name)
+            if not same_value(before, value):
+                print(
+                    f"elx: overwrote {args.id} {name}: {_shown(before)} (now {_shown(value)})",
+                    file=sys.stderr,
+                )
+        for name, (had, now) in changed_meanwhile(current, record, changes).items():
+            print(
+                f"elx: warning: someone else changed {args.id} {name} while this was saved:"
+                f" {_shown(had)} before, {_shown(now)} now (this update did not send it)",
+                file=sys.stderr,
+            )
         _show(record, args.format)
         return 0
 
     return run_command(args, body)
+
+
+def _shown(value: Any) -> str:
+    """A record value in a message: JSON, so text is quoted and empty reads as null."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _create(args: argparse.Namespace) -> int:
@@ -224,6 +259,13 @@ def register(subparsers: Any) -> None:
     updating = sub("update", "change some fields of a record (a partial update)")
     updating.add_argument("id", metavar="ID", help="the record's handle")
     updating.add_argument("assignments", nargs="+", metavar="Field=value", help=assign_help)
+    updating.add_argument(
+        "--expect",
+        action="append",
+        metavar="Field=value",
+        help="write only if the server's value is this (Field:=json too); repeatable; exit 8"
+        " and nothing written otherwise",
+    )
     updating.add_argument("--format", choices=("table", "json"), default="json", help=fmt_help)
     updating.set_defaults(handler=guarded(_update))
 

@@ -26,7 +26,9 @@ class StagedEdit:
     """One field's pending change: the value loaded (`old`) and the value wanted (`new`).
 
     `theirs` holds the server's value when it changed since loading (a conflict the person
-    resolves); `error` says why the last save of this edit failed.
+    resolves); `error` says why the last save of this edit failed. A `late` conflict is one
+    found after a save: another writer changed the field while we saved, and `new` is the
+    value we had (keep mine restores it).
     """
 
     field: str
@@ -35,6 +37,7 @@ class StagedEdit:
     error: str | None = None
     conflict: bool = False
     theirs: Any = None
+    late: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,7 @@ class DiffRow:
     conflict: bool
     theirs: Any
     error: str | None
+    late: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +114,16 @@ class EditBook:
     def diff(self) -> list[DiffRow]:
         """Field, old and new of every staged edit, record by record."""
         return [
-            DiffRow(ref, e.field, e.old, e.new, e.conflict, e.theirs, e.error) for ref, e in self
+            DiffRow(ref, e.field, e.old, e.new, e.conflict, e.theirs, e.error, e.late)
+            for ref, e in self
         ]
+
+    def stage_late(self, ref: RecordRef, name: str, mine: Any, theirs: Any) -> StagedEdit:
+        """Another writer changed `name` (from `mine` to `theirs`) while we saved: a conflict
+        after the fact, whose keep mine stages `mine` back and take theirs drops it."""
+        edit = StagedEdit(name, theirs, mine, conflict=True, theirs=theirs, late=True)
+        self.staged.setdefault(ref, {})[name] = edit
+        return edit
 
     def resolve(self, ref: RecordRef, name: str, *, keep_mine: bool) -> None:
         """Settle a conflict: keep mine (save over theirs next time) or take theirs (drop mine)."""
@@ -119,7 +131,7 @@ class EditBook:
         if edit is None or not edit.conflict:
             return
         if keep_mine:
-            edit.old, edit.conflict, edit.theirs = edit.theirs, False, None
+            edit.old, edit.conflict, edit.theirs, edit.late = edit.theirs, False, None, False
             if same_value(edit.old, edit.new):
                 self.unstage(ref, name)
         else:

@@ -75,7 +75,14 @@ class DiffScreen(ModalScreen[bool]):
         self.query_one("#diff-title", Label).update(f"[b]{title}[/b]")
         note = self.query_one("#diff-note", Static)
         errors = [f"{row.ref} {row.field}: {row.error}" for row in self.rows if row.error]
-        if conflicts:
+        late = sum(row.conflict and row.late for row in self.rows)
+        if late:
+            note.update(
+                f"[yellow]{late} field(s) changed by someone else while you saved[/yellow]"
+                " (your other changes are saved): New is the value you had, On server now"
+                " is theirs. Press m to restore yours, t to keep theirs."
+            )
+        elif conflicts:
             note.update(
                 f"[yellow]{conflicts} conflict(s)[/yellow]: the server's value changed since it"
                 " was loaded. Press m to keep mine, t to take theirs."

@@ -226,18 +226,24 @@ class EditHub(Widget):
         for result in saved:
             if result.record is not None:
                 self.post_message(self.RecordSaved(result.ref, result.record))
+        late = [r for r in saved if r.meanwhile]
         parts = [f"Saved {len(saved)} record(s)"] if saved else []
+        if late:
+            fields = ", ".join(late[0].meanwhile)
+            parts.append(
+                f"someone else changed {late[0].ref} while it was saved ({fields}): review it"
+            )
         if conflicts:
             parts.append(f"{len(conflicts)} with conflicts to resolve")
         if failed:
             parts.append(f"{len(failed)} failed ({failed[0].ref}: {failed[0].reason})")
         self.notify(
             "; ".join(parts) or "Nothing changed.",
-            severity="error" if failed else "warning" if conflicts else "information",
+            severity="error" if failed else "warning" if conflicts or late else "information",
             timeout=8 if failed else 4,
         )
         self._changed()
-        if conflicts:
+        if conflicts or late:
             self.save()
 
     # -- create, bulk, export -----------------------------------------------------------
