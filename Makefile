@@ -9,7 +9,10 @@ APP_STAMP := $(VENV)/.installed-app
 DEV_STAMP := $(VENV)/.installed-dev
 PACKAGING := pyproject.toml setup.py MANIFEST.in Makefile
 
-.PHONY: demo test lint bench screenshots sandbox clean
+.PHONY: demo test lint browser bench screenshots sandbox clean
+# The browser test drives Debian's Chromium and ChromeDriver, installed on first use.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMIUM_PACKAGES := chromium chromium-driver
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +39,12 @@ lint: $(DEV_STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache --no-logo
 
-test: lint
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  $(SUDO) apt-get install -y -q $(CHROMIUM_PACKAGES) || \
+	  { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q $(CHROMIUM_PACKAGES); }
+
+test: lint browser
 	$(BIN)/pytest -q
 
 # The start-up benchmark's peer, Harlequin, lives in a venv of its own, outside the project's.
@@ -50,8 +58,9 @@ bench: $(DEV_STAMP) $(HARLEQUIN)
 	@for b in benchmarks/*_bench.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 # The screenshot scenes are a development module: the editable install has them.
-screenshots: $(APP_STAMP)
+screenshots: $(DEV_STAMP) browser
 	$(BIN)/python -m explorer.tui.screenshots screenshots
+	ELX_UPDATE_SCREENSHOTS=1 $(BIN)/pytest -q -p no:cacheprovider tests/web/test_browser.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "records_cmd",
     "export_cmd",
     "curl_cmd",
+    "web_cmd",
 )
 
 

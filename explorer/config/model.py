@@ -37,6 +37,9 @@ class Profile:
     aliases: dict[str, list[str]] = field(default_factory=dict)
     saved_filters: dict[str, dict[str, str]] = field(default_factory=dict)
     read_only: bool = False
+    # False for a profile the app makes itself (the embedded sandbox): `ELEMENTUM_*`
+    # variables meant for a real workspace must not redirect it.
+    environment_overrides: bool = True
 
     @property
     def target(self) -> str:
@@ -65,6 +68,8 @@ class Profile:
     def connection_settings(self, environ: dict[str, str] | None = None) -> ConnectionSettings:
         """Settings with the secret resolved; `ELEMENTUM_*` environment variables override."""
         env = dict(os.environ) if environ is None else environ
+        if not self.environment_overrides:
+            env = {}
         base = self.target
         if env.get(ENV_REGION):
             base = base_url_for(env[ENV_REGION])

@@ -50,7 +50,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _S("app.help", "help", "question_mark,f1", "Help", "Show the keys of the focused pane.",
        footer=True),
     _S("app.focus_filter", "focus_filter", "slash", "Filter", "Put the cursor in the filter bar.",
-       footer=True),
+       footer=True, priority=True),
     _S("app.jump_alias", "jump_alias", "colon", "Jump", "Jump to an alias by name, fuzzy matched.",
        footer=True),
     _S("app.palette", "command_palette", "ctrl+p", "Commands", "Search every command.",

@@ -19,6 +19,7 @@ from textual.binding import BindingType
 from textual.command import Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widgets import Input, TextArea
 
 from explorer.browse import Move
 from explorer.tui import actions
@@ -313,7 +314,17 @@ class ExplorerApp(App[None]):
         """Write actions do not exist in read-only mode (no footer entry, no help line)."""
         if action in actions.WRITE_ACTIONS and self.read_only:
             return False
+        if action == "focus_filter" and not self._slash_moves_to_filter():
+            return False
         return super().check_action(action, parameters)
+
+    def _slash_moves_to_filter(self) -> bool:
+        """`/` is checked before any widget sees it, so that keys typed right after it land
+        in the filter; it only moves there from the main screen's panes, and types a slash
+        in any text input or dialog."""
+        if not isinstance(self.screen, MainScreen):
+            return False
+        return not isinstance(self.focused, (Input, TextArea))
 
     async def run_action(
         self,

@@ -66,6 +66,7 @@ def sandbox_profile(server: SandboxServer, *, read_only: bool = False) -> Profil
         burst=20,
         aliases=group_collections(server.collections),
         read_only=read_only,
+        environment_overrides=False,
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app_helpers import screen_text, settle
+from textual import events
 
 from explorer.sandbox import RunningSandbox
 from explorer.tui import actions
@@ -105,3 +106,18 @@ async def test_help_in_the_filter_bar_lists_the_filter_keys(
         assert "Help · Filter" in text
         for spec in actions.specs("filter"):
             assert spec.label in text
+
+
+async def test_keys_typed_straight_after_slash_land_in_the_filter(
+    sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    # A quick typist (or a paste) sends "/" and the filter in one burst: every key is queued
+    # before the first is handled, so the filter must have the focus as soon as "/" is.
+    app = app_with_keymap(sandbox, tmp_path, {})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.post_message(events.Key("slash", "/"))
+        for character in "Status":
+            app.post_message(events.Key(character, character))
+        await pilot.pause()
+        assert app.filter_bar.value == "Status"

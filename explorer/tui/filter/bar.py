@@ -94,7 +94,11 @@ class FilterBar(Widget):
     # The contract with the app.
 
     def focus(self, scroll_visible: bool = True) -> Self:
-        """Focusing the bar puts the cursor in its editor."""
+        """Focusing the bar puts the cursor in its editor at once: `Widget.focus` waits for the
+        queue, so keys typed right after `/` would still go to the widget that had focus."""
+        if self.is_attached:
+            self.screen.set_focus(self.input, scroll_visible=scroll_visible)
+        # Also queued, so a focus change asked for earlier does not override this one.
         self.input.focus(scroll_visible)
         return self
 
