@@ -7,9 +7,10 @@ message and the exit code the `elx` commands use for it.
 from __future__ import annotations
 
 import json
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 
 class ApiError(Exception):
@@ -116,6 +117,8 @@ _MEANINGS: dict[int, tuple[type[ApiError], str]] = {
 
 def body_text(response: httpx.Response, limit: int = 300) -> str:
     """The most useful single line of an error body: its `message`, else its text."""
+    import httpx  # loaded already: a response exists; the error classes alone need none of it
+
     try:
         raw = response.text
     except (httpx.ResponseNotRead, UnicodeDecodeError):
