@@ -101,6 +101,8 @@ class OutcomeUnknownError(NetworkError):
 
 def nothing_was_sent(error: BaseException) -> bool:
     """Whether a failed call surely never reached the server (the connection was not made)."""
+    import httpx  # loaded already: a call was made
+
     cause = error.__cause__
     return isinstance(cause, httpx.ConnectError | httpx.ConnectTimeout | httpx.UnsupportedProtocol)
 
