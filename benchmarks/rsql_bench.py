@@ -22,6 +22,8 @@ import timeit
 from collections.abc import Callable
 from typing import Any
 
+from bench_rows import Row, report
+
 from explorer.rsql import parse
 
 TYPICAL = "Status==Open;Priority=ge=3,Title=lk=*urgent*;Owner=in=(alice,bob,carol)"
@@ -136,6 +138,16 @@ def main() -> int:
         typical_ok = typical_ok and speedup >= TYPICAL_SPEEDUP
         line += f" {us['pyrsql typical']:10.1f} {speedup:7.1f}x"
     print(f"{line}  <= {TYPICAL_MAX_US:.0f} us, >= {TYPICAL_SPEEDUP:.0f}x: {verdict(typical_ok)}")
+    report(
+        Row(
+            "rsql-typical",
+            f"{us['typical']:.1f} µs",
+            f"pyrsql {us['pyrsql typical']:.0f} µs" if pyrsql is not None else "pyrsql missing",
+            f"{us['pyrsql typical'] / us['typical']:.1f}× faster" if pyrsql is not None else "",
+            f"≤ {TYPICAL_MAX_US:.0f} µs, ≥ {TYPICAL_SPEEDUP:.0f}×",
+            typical_ok and pyrsql is not None,
+        )
+    )
     ok = ok and typical_ok
     line = f"{'100 clauses, us/parse':34s} {us['100']:10.1f}"
     if pyrsql is not None:
@@ -144,6 +156,16 @@ def main() -> int:
         ok = ok and hundred_ok
         line += f" {us['pyrsql 100']:10.1f} {speedup:7.1f}x  >= {HUNDRED_SPEEDUP:.0f}x: "
         line += verdict(hundred_ok)
+        report(
+            Row(
+                "rsql-100",
+                f"{us['100']:.0f} µs",
+                f"pyrsql {us['pyrsql 100']:.0f} µs",
+                f"{speedup:.1f}× faster",
+                f"≥ {HUNDRED_SPEEDUP:.0f}×",
+                hundred_ok,
+            )
+        )
     print(line)
     growth = us["1000"] / us["100"]
     print(f"{'1,000 clauses / 100 clauses':34s} {growth:10.1f} {'':19s}  "

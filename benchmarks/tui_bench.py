@@ -336,11 +336,11 @@ def main() -> int:
     startup_ok = ratio <= STARTUP_RATIO
     print(f"  elx / bare Textual  {ratio:5.2f}×  "
           f"(target ≤ {STARTUP_RATIO}×): {verdict(startup_ok)}")  # fmt: skip
-    peer = f"bare Textual {bare_s * 1000:.0f} ms"
+    peer = f"bare {bare_s * 1000:.0f} ms"
     if harlequin:
         harlequin_s = statistics.median(harlequin)
         print(f"  elx / Harlequin     {app_s / harlequin_s:5.2f}×")
-        peer += f"; Harlequin {harlequin_s * 1000:.0f} ms ({app_s / harlequin_s:.2f}×)"
+        peer += f", Harlequin {harlequin_s * 1000:.0f} ms ({app_s / harlequin_s:.2f}×)"
     for label in compare:
         other = statistics.median(times[label])
         print(
@@ -369,7 +369,7 @@ def main() -> int:
         Row(
             "page-turn",
             f"{paging * 1000:.1f} ms",
-            "one frame at 60 Hz: 16.7 ms",
+            "a 60 Hz frame: 16.7 ms",
             f"{paging * 1000 / (1000 / 60):.2f} frames",
             f"≤ {PAGE_TURN_MS:.0f} ms",
             paging_ok,
